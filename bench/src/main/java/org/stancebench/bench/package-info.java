@@ -1,0 +1,2 @@
+/** StanceBench bench. */
+package org.stancebench.bench;

@@ -1,0 +1,2 @@
+/** StanceBench eval. */
+package org.stancebench.eval;

@@ -1,0 +1,2 @@
+/** StanceBench model. */
+package org.stancebench.model;

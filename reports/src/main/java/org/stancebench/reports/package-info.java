@@ -1,0 +1,2 @@
+/** StanceBench reports. */
+package org.stancebench.reports;

@@ -61,9 +61,9 @@ class SentenceSplitterTest {
     }
 
     @Test
-    void builtInPageHas34BodySentencesAndJoinsBack() {
-        // 34 counted by hand in page.txt: paragraphs of 4, 4, 5, 4, 4, 3, 5 and 5 sentences.
-        List<Integer> expected = List.of(4, 4, 5, 4, 4, 3, 5, 5);
+    void builtInPageHas35BodySentencesAndJoinsBack() {
+        // 35 counted by hand in page.txt: paragraphs of 4, 4, 6, 4, 4, 3, 5 and 5 sentences.
+        List<Integer> expected = List.of(4, 4, 6, 4, 4, 3, 5, 5);
         Page page = PageParser.builtIn();
         for (int i = 0; i < page.paragraphs().size(); i++) {
             List<String> sentences = SentenceSplitter.split(page.paragraphs().get(i));

@@ -108,7 +108,7 @@ public final class SeedDataset {
                         + "(\"Perhaps they are right.\") are only interpretable in context.",
                 "Sarcasm is rare and mostly in comments; models may learn the unit type instead of the stance.");
         return new DatasetInfo(NAME, "StanceBench seed: " + page.title(), description, source,
-                "CC BY 4.0 (page text and labels written for StanceBench)", null, LABELS, labelling, limits);
+                "https://creativecommons.org/licenses/by/4.0/", null, LABELS, labelling, limits);
     }
 
     private static String slug(String title) {

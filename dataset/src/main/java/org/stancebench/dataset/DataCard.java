@@ -72,7 +72,9 @@ final class DataCard {
         md.append("## Known limits\n\n");
         md.append("- Size: ").append(examples.size()).append(" examples");
         md.append(" (").append(counts.get("test").values().stream().mapToInt(Integer::intValue).sum())
-                .append(" in test); every score on it has a wide confidence interval.\n");
+                .append(" in test)");
+        // Below about a thousand examples, a single accuracy figure moves by several points per error.
+        md.append(examples.size() < 1000 ? "; every score on it has a wide confidence interval.\n" : ".\n");
         Map.Entry<String, Integer> largest = counts.get("all").entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .orElseThrow();

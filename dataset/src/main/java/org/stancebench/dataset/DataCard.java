@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -104,6 +105,6 @@ final class DataCard {
         new TreeMap<>(hashes).forEach((name, sha) -> md.append("| `").append(name).append("` | `").append(sha).append("` |\n"));
         md.append("\n`MANIFEST.json` lists the SHA-256 of every file, this one included; "
                 + "`stancebench dataset verify DIR` re-checks them.\n");
-        return md.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return md.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

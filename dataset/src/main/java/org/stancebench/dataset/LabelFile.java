@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
 
     public LabelFile {
         Objects.requireNonNull(file, "file");
-        metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         labels = List.copyOf(labels);
     }
 

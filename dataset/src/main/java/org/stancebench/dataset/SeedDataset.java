@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Builds the seed stance dataset from a page and its gold labels: every unit of the page (headline,
  * subtitle, body sentences, comments) becomes an example with its gold label and a seeded, stratified
  * train/dev/test split (60/20/20 per label, identical texts kept together), then
- * {@link DatasetWriter} writes the directory with 5 x 3 cross-validation folds.
+ * {@link DatasetWriter} writes the directory with (by default) 5 x 3 cross-validation folds.
  *
  * <p>By default the page and labels are the built-in resources. Same page bytes, label bytes and seed
  * give byte-identical output, whatever the files are called or where they live.

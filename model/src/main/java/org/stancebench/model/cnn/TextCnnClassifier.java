@@ -8,10 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ai.djl.engine.Engine;
 import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
 
-/** A trained {@code textcnn} model, predicting in plain Java; immutable and thread-safe. */
-final class TextCnnClassifier implements Classifier {
+/** A trained {@code textcnn} model (trained with DJL's PyTorch engine), predicting in plain Java; immutable and thread-safe. */
+final class TextCnnClassifier implements Classifier, DjlBacked {
 
     private final List<String> labels;
     private final TextCnnConfig config;
@@ -75,5 +77,15 @@ final class TextCnnClassifier implements Classifier {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    @Override
+    public String engineName() {
+        return "PyTorch";
+    }
+
+    @Override
+    public String engineVersion() {
+        return Engine.getEngine(engineName()).getVersion();
     }
 }

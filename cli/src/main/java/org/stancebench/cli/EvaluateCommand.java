@@ -24,7 +24,6 @@ import org.stancebench.eval.protocol.Evaluation;
 import org.stancebench.eval.results.BootstrapInfo;
 import org.stancebench.eval.results.ClassMetrics;
 import org.stancebench.eval.results.Comparison;
-import org.stancebench.eval.results.EnvironmentInfo;
 import org.stancebench.eval.results.MetricValue;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
@@ -163,13 +162,12 @@ final class EvaluateCommand implements Callable<Integer> {
                         : trainAndTest(factory, dataset, options));
             }
         }
-        List<Comparison> comparisons = List.of();
         if (runs.size() > 1) {
             options.progress().accept("comparing " + runs.size() + " runs pairwise");
-            comparisons = Comparisons.allPairs(runs, dataset.labels(), Comparisons.Options.defaults());
         }
-        Results results = Results.of(createdBy(), Evaluation.datasetInfo(dataset),
-                EnvironmentInfo.current(ModelProvenance.currentGitCommit()), runs, comparisons, null);
+        Results results = Evaluation.results(createdBy(), dataset, runs, ModelProvenance.currentGitCommit(),
+                Comparisons.Options.defaults());
+        List<Comparison> comparisons = results.comparisons();
         String defaultName = runs.size() == 1 ? runs.get(0).name().replace('@', '-')
                 : "results-" + (cv ? "cv" : split);
         Path target = out != null ? out : Path.of(DEFAULT_OUT_DIR, defaultName + ".json");

@@ -33,6 +33,7 @@ import java.nio.file.StandardCopyOption;
 public final class ResultsIo {
 
     private static final ObjectMapper MAPPER = mapper();
+    private static final MathContext FIFTEEN = new MathContext(15);
 
     private ResultsIo() {
     }
@@ -173,7 +174,7 @@ public final class ResultsIo {
         if (d == 0) {
             return "0.0";
         }
-        BigDecimal bd = new BigDecimal(d).round(new MathContext(15)).stripTrailingZeros();
+        BigDecimal bd = new BigDecimal(d, FIFTEEN).stripTrailingZeros();
         if (bd.scale() <= 0 && bd.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) < 0) {
             return bd.toBigInteger() + ".0";
         }

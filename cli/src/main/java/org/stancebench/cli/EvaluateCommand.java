@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
+import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.dataset.Dataset;
+import org.stancebench.eval.Comparisons;
 import org.stancebench.eval.PredictionsFile;
 import org.stancebench.eval.metrics.MetricSuite;
 import org.stancebench.eval.protocol.CrossValidation;
@@ -21,7 +23,7 @@ import org.stancebench.eval.protocol.EvalOptions;
 import org.stancebench.eval.protocol.Evaluation;
 import org.stancebench.eval.results.BootstrapInfo;
 import org.stancebench.eval.results.ClassMetrics;
-import org.stancebench.eval.results.EnvironmentInfo;
+import org.stancebench.eval.results.Comparison;
 import org.stancebench.eval.results.MetricValue;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
@@ -44,11 +46,12 @@ import picocli.CommandLine.Option;
         description = {
             "Evaluate a classifier, with 95% bootstrap confidence intervals, and write a results JSON.",
             "  evaluate --model MODEL_DIR --data DATASET_DIR [--split test]",
-            "  evaluate --classifier NAME --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
+            "  evaluate --classifier NAME[,NAME...] --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
             "  evaluate --classifier NAME --data DATASET_DIR [--split test]   (trains on train, tunes on dev)",
             "  evaluate --predictions FILE.jsonl --data DATASET_DIR [--split test] [--allow-mismatch]",
             "The results go to --out (default: " + EvaluateCommand.DEFAULT_OUT_DIR + "/NAME-SPLIT.json or NAME-cv.json,"
-                    + " relative to the working directory)."})
+                    + " relative to the working directory; results-cv.json or results-SPLIT.json for several"
+                    + " classifiers)."})
 final class EvaluateCommand implements Callable<Integer> {
     static final String DEFAULT_OUT_DIR = "out/evaluate";
 
@@ -59,8 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A saved model directory (from 'train').")
         Path model;
 
-        @Option(names = "--classifier", paramLabel = "NAME", description = "A registered classifier to train and evaluate.")
-        String classifier;
+        @Option(names = "--classifier", paramLabel = "NAME[,NAME...]", split = ",",
+                description = "Registered classifier(s) to train and evaluate; several are compared pairwise.")
+        List<String> classifiers;
 
         @Option(names = "--predictions", paramLabel = "FILE",
                 description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool.")
@@ -112,11 +116,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (cv && source.classifier == null) {
+        if (cv && source.classifiers == null) {
             throw new IllegalArgumentException("--cv needs --classifier NAME (a saved model or predictions file has"
                     + " already been trained)");
         }
-        if (!cv && source.classifier == null && !settings.isEmpty()) {
+        if (!cv && source.classifiers == null && !settings.isEmpty()) {
             throw new IllegalArgumentException("--set only applies with --classifier");
         }
         if (out != null) {
@@ -134,46 +138,76 @@ final class EvaluateCommand implements Callable<Integer> {
         if (official != null) {
             Evaluation.suite(dataset, options);
         }
-        RunResult run;
+        List<RunResult> runs = new ArrayList<>();
         if (source.predictions != null) {
             PredictionsFile.Loaded loaded = PredictionsFile.read(source.predictions, dataset, split, allowMismatch);
             for (String mismatch : loaded.mismatches()) {
                 err.println("stancebench: warning: " + source.predictions + ": " + mismatch + " (--allow-mismatch: skipped)");
             }
             String runName = name != null ? name : stem(source.predictions);
-            run = Evaluation.ofPredictions(runName, dataset, split, loaded.predictions(), options);
+            runs.add(Evaluation.ofPredictions(runName, dataset, split, loaded.predictions(), options));
         } else if (source.model != null) {
             try (StoredModel stored = ModelStore.load(source.model)) {
                 JsonNode provenance = ResultsIo.mapper().readTree(stored.provenance().toJson());
-                run = Evaluation.onSplit(stored.classifier(), dataset, split, List.of(stored.provenance().seed()),
-                        provenance, options);
+                runs.add(Evaluation.onSplit(stored.classifier(), dataset, split, List.of(stored.provenance().seed()),
+                        provenance, options));
             }
         } else {
-            ClassifierFactory factory = ClassifierRegistry.get(source.classifier);
-            if (cv) {
-                run = CrossValidation.run(factory, dataset, seeds, settings, options);
-            } else {
-                long seed = seeds.get(0);
-                options.progress().accept(factory.name() + ": training on train (tuning on dev), seed " + seed);
-                var trainingData = dataset.trainingData("train", "dev");
-                TrainingOptions training = new TrainingOptions(seed, settings, m -> { });
-                try (Classifier model = factory.train(trainingData, training)) {
-                    JsonNode provenance = ResultsIo.mapper().readTree(
-                            ModelProvenance.describe(model, trainingData, training, Map.of()).toJson());
-                    run = Evaluation.onSplit(model, dataset, split, List.of(seed), provenance, options);
-                }
+            List<ClassifierFactory> factories = new ArrayList<>();
+            for (String classifier : new java.util.LinkedHashSet<>(source.classifiers)) {
+                factories.add(ClassifierRegistry.get(classifier.strip()));
+            }
+            for (ClassifierFactory factory : factories) {
+                runs.add(cv ? CrossValidation.run(factory, dataset, seeds, settings, options)
+                        : trainAndTest(factory, dataset, options));
             }
         }
-        Results results = Results.of(createdBy(), Evaluation.datasetInfo(dataset),
-                EnvironmentInfo.current(ModelProvenance.currentGitCommit()), List.of(run), List.of(), null);
-        Path target = out != null ? out : Path.of(DEFAULT_OUT_DIR, run.name().replace('@', '-') + ".json");
+        if (runs.size() > 1) {
+            options.progress().accept("comparing " + runs.size() + " runs pairwise");
+        }
+        Results results = Evaluation.results(createdBy(), dataset, runs, ModelProvenance.currentGitCommit(),
+                Comparisons.Options.defaults());
+        List<Comparison> comparisons = results.comparisons();
+        String defaultName = runs.size() == 1 ? runs.get(0).name().replace('@', '-')
+                : "results-" + (cv ? "cv" : split);
+        Path target = out != null ? out : Path.of(DEFAULT_OUT_DIR, defaultName + ".json");
         refuseSourceTree(target);
         ResultsIo.write(results, target);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(summary(run, dataset));
+        for (RunResult run : runs) {
+            stdout.print(summary(run, dataset));
+            stdout.println();
+        }
+        if (!comparisons.isEmpty()) {
+            stdout.print(comparisonTable(comparisons));
+            stdout.println();
+        }
         stdout.println("results: " + target);
         stdout.flush();
         return 0;
+    }
+
+    private RunResult trainAndTest(ClassifierFactory factory, Dataset dataset, EvalOptions options) throws IOException {
+        long seed = seeds.get(0);
+        options.progress().accept(factory.name() + ": training on train (tuning on dev), seed " + seed);
+        TrainingData trainingData = dataset.trainingData("train", "dev");
+        TrainingOptions training = new TrainingOptions(seed, settings, m -> { });
+        try (Classifier model = factory.train(trainingData, training)) {
+            JsonNode provenance = ResultsIo.mapper().readTree(
+                    ModelProvenance.describe(model, trainingData, training, Map.of()).toJson());
+            return Evaluation.onSplit(model, dataset, split, List.of(seed), provenance, options);
+        }
+    }
+
+    /** One line per comparison: the pair, metric, test, difference, p and Holm-adjusted p. */
+    static String comparisonTable(List<Comparison> comparisons) {
+        StringBuilder sb = new StringBuilder("paired tests (Holm-adjusted per metric and test, alpha 0.05)\n");
+        for (Comparison c : comparisons) {
+            sb.append(String.format(Locale.ROOT, "%-40s %-12s %-26s diff %+.3f  p %.4f  pHolm %.4f%s%n",
+                    c.a() + " vs " + c.b(), c.metric(), c.test(), c.difference(), c.pValue(), c.pHolm(),
+                    c.significant() ? "  significant" : ""));
+        }
+        return sb.toString();
     }
 
     private static String createdBy() {
@@ -186,6 +220,10 @@ final class EvaluateCommand implements Callable<Integer> {
         int dot = n.indexOf('.');
         String s = dot > 0 ? n.substring(0, dot) : n;
         return s.isEmpty() ? "predictions" : s;
+    }
+
+    private static String interval(MetricValue m) {
+        return String.format(Locale.ROOT, "[%.3f, %.3f]", m.low(), m.high());
     }
 
     /** Results never go into a source tree, where they would end up committed by accident. */
@@ -207,7 +245,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 : "split " + run.protocol().split() + ", " + examples + " examples";
         sb.append(run.name()).append(" on ").append(dataset.name()).append(" (").append(protocol).append(")\n");
         boolean spread = run.metrics().values().stream().anyMatch(m -> m.mean() != null);
-        sb.append(String.format(Locale.ROOT, "%-18s %7s  %-17s%s%n", "metric", "value", "95% CI",
+        sb.append(String.format(Locale.ROOT, "%-18s %7s  %-18s%s%n", "metric", "value", "95% CI",
                 spread ? "  mean +- std (seeds x repeats)" : ""));
         List<String> order = new ArrayList<>(List.of(MetricSuite.ACCURACY, MetricSuite.MACRO_F1,
                 MetricSuite.WEIGHTED_F1, MetricSuite.KAPPA, MetricSuite.LOG_LOSS, MetricSuite.BRIER, MetricSuite.ECE));
@@ -218,13 +256,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 continue;
             }
             String label = run.official() != null && run.official().name().equals(key) ? key + " *" : key;
-            sb.append(String.format(Locale.ROOT, "%-18s %7.3f  [%.3f, %.3f]%s%n", label, m.value(), m.low(), m.high(),
-                    m.mean() == null ? "" : String.format(Locale.ROOT, "     %.3f +- %.3f", m.mean(), m.std())));
+            sb.append(String.format(Locale.ROOT, "%-18s %7.3f  %-18s%s%n", label, m.value(), interval(m),
+                    m.mean() == null ? "" : String.format(Locale.ROOT, "  %.3f +- %.3f", m.mean(), m.std())));
         }
+        // Under cross-validation every example is predicted once per repeat and seed.
+        long copies = Math.max(1, run.predictions().size() / Math.max(1, examples));
         for (String label : dataset.labels()) {
             ClassMetrics c = run.perClass().get(label);
-            sb.append(String.format(Locale.ROOT, "%-18s %7.3f  [%.3f, %.3f]  support %d%n", "f1 " + label,
-                    c.f1().value(), c.f1().low(), c.f1().high(), c.support()));
+            sb.append(String.format(Locale.ROOT, "%-18s %7.3f  %-18s  support %d%n", "f1 " + label,
+                    c.f1().value(), interval(c.f1()), c.support() / copies));
         }
         if (run.official() != null) {
             sb.append("* official metric of this task\n");

@@ -74,6 +74,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void severalClassifiersAreComparedPairwise() throws IOException {
+        Path results = dir.resolve("train-test.json");
+        Run r = run("evaluate", "--classifier", "majority,lexicon,naive-bayes", "--data", data.toString(),
+                "--bootstrap", "100", "--out", results.toString());
+        assertEquals(0, r.exit(), r.err());
+        Results back = ResultsIo.read(results);
+        assertEquals(List.of("majority@test", "lexicon@test", "naive-bayes@test"),
+                back.runs().stream().map(RunResult::name).toList());
+        // 3 pairs x (McNemar on accuracy + randomization on macro-F1).
+        assertEquals(6, back.comparisons().size());
+        assertTrue(r.out().contains("majority@test vs lexicon@test"), r.out());
+        assertTrue(r.out().contains("mcnemar-exact"), r.out());
+    }
+
+    @Test
     void evaluatesASavedModelWithItsProvenance() throws IOException {
         Path modelDir = dir.resolve("model-nb");
         TrainingData training = dataset.trainingData("train", "dev");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.stancebench.eval.results.CalibrationBin;
 import org.stancebench.eval.results.ClassMetrics;
 import org.stancebench.eval.results.Comparison;
@@ -34,7 +33,7 @@ public final class HtmlReport {
             "table{border-collapse:collapse;margin:8px 0 16px;font-size:0.9em}",
             "th,td{border:1px solid #ddd;padding:3px 8px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}",
             "th{background:#f4f4f4}.note{background:#fff8e1;border-left:4px solid #f0b400;padding:8px 12px}",
-            ".grid{display:flex;flex-wrap:wrap;gap:12px}.grid figure{margin:0}",
+            ".grid{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.grid figure{margin:0}",
             "figcaption{font-size:0.85em;color:#444;text-align:center}code{font-size:0.9em}",
             "svg.chart{max-width:100%;height:auto}.sig{font-weight:bold;color:#1a7f37}");
     private static final String SIGNIFICANT_STRONG = "#1a7f37";
@@ -135,8 +134,9 @@ public final class HtmlReport {
         m.open("section", "id", "per-class").newline();
         m.element("h2", "Per-class F1");
         List<String> labels = results.dataset().labels();
+        m.open("div", "class", "grid");
         for (Leaderboard.Group g : board.groups()) {
-            m.element("h3", g.title());
+            m.open("figure");
             List<String> names = g.runs().stream().map(RunResult::classifier).toList();
             double[][] values = new double[names.size()][labels.size()];
             for (int s = 0; s < names.size(); s++) {
@@ -146,8 +146,11 @@ public final class HtmlReport {
                 }
             }
             m.raw(GroupedBarChart.render("per-class-" + g.key(), "Per-class F1, " + g.title(), "F1", labels, names,
-                    values)).newline();
+                    values));
+            m.element("figcaption", g.title());
+            m.close("figure").newline();
         }
+        m.close("div");
         m.close("section").newline();
     }
 
@@ -192,10 +195,10 @@ public final class HtmlReport {
         m.open("section", "id", "calibration").newline();
         m.element("h2", "Reliability");
         m.element("p", "Accuracy against mean confidence in 15 equal-width confidence bins (empty bins left out); "
-                + "the dashed diagonal is perfect calibration. ECE in the legend tooltip and the leaderboard.",
+                + "the dashed diagonal is perfect calibration; the ECE of each run is in the leaderboard.",
                 "class", "sub");
+        m.open("div", "class", "grid");
         for (Leaderboard.Group g : board.groups()) {
-            m.element("h3", g.title());
             List<String> names = new ArrayList<>();
             List<List<LineChart.Point>> points = new ArrayList<>();
             for (RunResult r : g.runs()) {
@@ -214,14 +217,17 @@ public final class HtmlReport {
                 points.add(pts);
             }
             if (names.isEmpty()) {
-                m.element("p", "No run of this protocol has probabilities, so there is no reliability diagram.",
-                        "class", "note");
+                m.element("p", g.title() + ": no run of this protocol has probabilities, so there is no "
+                        + "reliability diagram.", "class", "note");
                 continue;
             }
             LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, true);
-            m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names, points))
-                    .newline();
+            m.open("figure");
+            m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names, points));
+            m.element("figcaption", g.title());
+            m.close("figure").newline();
         }
+        m.close("div");
         m.close("section").newline();
     }
 
@@ -235,6 +241,7 @@ public final class HtmlReport {
             m.element("p", "No pairwise comparisons in this results file.", "class", "note");
         }
         Map<String, List<Comparison>> families = MarkdownReport.families(results.comparisons());
+        m.open("div", "class", "grid");
         for (Leaderboard.Group g : board.groups()) {
             List<String> runNames = g.runs().stream().map(RunResult::name).toList();
             for (Map.Entry<String, List<Comparison>> family : families.entrySet()) {
@@ -243,7 +250,6 @@ public final class HtmlReport {
                 if (inGroup.isEmpty()) {
                     continue;
                 }
-                m.element("h3", g.title() + ": " + family.getKey());
                 int n = runNames.size();
                 String[][] text = new String[n][n];
                 String[][] fill = new String[n][n];
@@ -272,10 +278,14 @@ public final class HtmlReport {
                 }
                 List<String> shown = g.runs().stream().map(RunResult::classifier).toList();
                 String chart = "significance-" + g.key() + "-" + family.getKey().replaceAll("[^A-Za-z0-9]+", "-");
+                m.open("figure");
                 m.raw(Heatmap.render(chart, "Holm-adjusted p-values, " + family.getKey(), "", "", shown, shown, text,
-                        fill, tips)).newline();
+                        fill, tips));
+                m.element("figcaption", g.title() + ": " + family.getKey());
+                m.close("figure").newline();
             }
         }
+        m.close("div");
         m.close("section").newline();
     }
 

@@ -1,5 +1,6 @@
 package org.stancebench.eval.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Objects;
  * repeated stratified k-fold cross-validation ({@code kind = "cv"}, with {@code folds} and
  * {@code repeats}); the other protocol's fields are null.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Protocol(String kind, String split, Integer folds, Integer repeats) {
     /** The value of {@code kind} for a fixed split. */
     public static final String SPLIT = "split";

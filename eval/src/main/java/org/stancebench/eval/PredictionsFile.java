@@ -87,6 +87,7 @@ public final class PredictionsFile {
                 "probability rows not summing to 1 (tolerance " + SUM_TOLERANCE + ")");
         Issues badValue = new Issues("negative or non-finite probability", "negative or non-finite probabilities");
         Map<String, PredictionRecord> found = new LinkedHashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
         int lineNo = 0;
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -134,7 +135,7 @@ public final class PredictionsFile {
                     extra.add(id);
                     continue;
                 }
-                if (found.containsKey(id)) {
+                if (!seen.add(id)) {
                     duplicate.add(id);
                     continue;
                 }
@@ -193,7 +194,7 @@ public final class PredictionsFile {
         Issues missing = new Issues("id of split " + split + " missing from the file",
                 "ids of split " + split + " missing from the file");
         for (String id : expected.keySet()) {
-            if (!found.containsKey(id)) {
+            if (!seen.contains(id)) {
                 missing.add(id);
             }
         }

@@ -143,13 +143,13 @@ public final class BenchRunner {
         long t0 = System.nanoTime();
         try (Classifier model = factory.train(data.training(), training)) {
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Models.save(factory, model, data.training(), training, dir);
+            Models.save(model, data.training(), training, dir);
             long disk = sizeOf(dir);
             // The first load pays for engine and class initialisation; the second is the model's own.
-            Models.load(name, dir).close();
+            Models.load(dir).close();
             long heapBefore = usedHeapAfterGc();
             Long rssBefore = rss();
-            Classifier loaded = Models.load(name, dir);
+            Classifier loaded = Models.load(dir);
             long heapAfter = usedHeapAfterGc();
             Long rssAfter = rss();
             loaded.predictProba("keep the model reachable until measured");

@@ -128,7 +128,9 @@ final class Digest {
                 alloc, model);
     }
 
+    /** {@code Tokenize32} becomes {@code tokenize}: the batch size is a field of its own. */
     private static String lowerFirst(String s) {
+        s = s.replaceAll("\\d+$", "");
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -63,6 +63,12 @@ public class EncoderBench {
         }
     }
 
+    /** Our encoder, as {@code minilm-probe} and {@code minilm-zeroshot} use it. */
+    @Benchmark
+    public float[][] minilm(StageBench.MiniLm s) {
+        return s.encoder.encode(s.batches.get(s.nextIndex()));
+    }
+
     @Benchmark
     public List<Embedding> langchain4j(LangChain4j s) {
         return s.model.embedAll(s.nextBatch()).content();

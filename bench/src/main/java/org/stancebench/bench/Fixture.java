@@ -63,7 +63,7 @@ public final class Fixture {
     /** Loads the saved model of {@code classifier}; the caller closes it. */
     static Classifier load(String classifier) {
         try {
-            return Models.load(classifier, modelDir(workDir(), classifier));
+            return Models.load(modelDir(workDir(), classifier));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

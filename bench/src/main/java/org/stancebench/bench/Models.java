@@ -2,19 +2,18 @@ package org.stancebench.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.model.ClassifierRegistry;
+import org.stancebench.model.ModelStore;
 
 /**
  * How the benchmarks find, save and load classifiers: through the classifier registry and the model
  * store of the model module, so that what is measured is exactly what {@code stancebench train}
- * writes and {@code predict} loads.
+ * writes and {@code predict} loads (checksums verified on every load).
  */
 final class Models {
 
@@ -23,25 +22,15 @@ final class Models {
 
     /** Every registered classifier family, sorted by name. */
     static List<ClassifierFactory> registered() {
-        List<ClassifierFactory> found = new ArrayList<>();
-        ServiceLoader.load(ClassifierFactory.class).forEach(found::add);
-        found.sort(Comparator.comparing(ClassifierFactory::name));
-        return List.copyOf(found);
+        return ClassifierRegistry.all();
     }
 
-    static void save(ClassifierFactory factory, Classifier model, TrainingData data, TrainingOptions options,
-                     Path dir) throws IOException {
-        java.nio.file.Files.createDirectories(dir);
-        model.save(dir);
+    static void save(Classifier model, TrainingData data, TrainingOptions options, Path dir) throws IOException {
+        ModelStore.save(model, data, options, dir, true);
     }
 
-    /** Loads a saved model; the caller closes it. */
-    static Classifier load(String classifier, Path dir) throws IOException {
-        for (ClassifierFactory f : registered()) {
-            if (f.name().equals(classifier)) {
-                return f.load(dir);
-            }
-        }
-        throw new IOException(dir + ": classifier '" + classifier + "' is not registered");
+    /** Loads a saved model after verifying it; the caller closes it. */
+    static Classifier load(Path dir) throws IOException {
+        return ModelStore.load(dir).classifier();
     }
 }

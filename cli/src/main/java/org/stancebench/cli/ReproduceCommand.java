@@ -83,9 +83,17 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Only these registered classifiers (comma-separated). Default: all of them.")
     List<String> only;
 
+    @Option(names = "--from", paramLabel = "RESULTS",
+            description = "Run nothing: re-render the report of an existing results.json into DIR.")
+    Path from;
+
+    /** When the command started, for the elapsed time on progress lines. */
+    private long started;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        started = start;
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out.toAbsolutePath().normalize();
@@ -93,6 +101,12 @@ final class ReproduceCommand implements Callable<Integer> {
             if (part.toString().equals("src")) {
                 throw new IllegalArgumentException("--out " + dir + " lies inside a src/ directory; choose another");
             }
+        }
+        if (from != null) {
+            Results results = ResultsIo.read(from);
+            err.println("reproduce: rendering " + from + " into " + dir);
+            finish(stdout, results, ReportWriter.write(results, dir), dir, start);
+            return 0;
         }
         List<Long> trainingSeeds = seeds != null && !seeds.isEmpty() ? List.copyOf(new LinkedHashSet<>(seeds))
                 : quick ? List.of(CrossValidation.DEFAULT_SEEDS.get(0)) : CrossValidation.DEFAULT_SEEDS;
@@ -158,8 +172,16 @@ final class ReproduceCommand implements Callable<Integer> {
         Results results = Results.of("stancebench " + ModelProvenance.currentStancebenchVersion(),
                 Evaluation.datasetInfo(dataset), EnvironmentInfo.current(ModelProvenance.currentGitCommit()), runs,
                 comparisons, bench);
-        List<Path> files = ReportWriter.write(results, dir);
+        finish(stdout, results, ReportWriter.write(results, dir), dir, start);
+        for (String failure : failures) {
+            err.println("stancebench: " + failure);
+        }
+        err.flush();
+        return failures.isEmpty() ? 0 : 1;
+    }
 
+    /** Prints the leaderboards, where the files are and how long it took. */
+    private static void finish(PrintWriter stdout, Results results, List<Path> files, Path dir, long start) {
         stdout.print(MarkdownReport.leaderboards(results));
         stdout.println("Report files (in " + dir + "):");
         for (Path f : files) {
@@ -167,11 +189,6 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", (System.nanoTime() - start) / 1e9);
         stdout.flush();
-        for (String failure : failures) {
-            err.println("stancebench: " + failure);
-        }
-        err.flush();
-        return failures.isEmpty() ? 0 : 1;
     }
 
     /** Trains on the train split (dev for tuning) with {@code seed} and evaluates on the test split. */
@@ -204,13 +221,14 @@ final class ReproduceCommand implements Callable<Integer> {
         return all.stream().filter(f -> wanted.contains(f.name())).toList();
     }
 
-    private static void stage(PrintWriter err, int stage, String name, String what) {
-        err.println("reproduce [" + stage + "/" + STAGES + " " + name + "] " + what);
+    private void stage(PrintWriter err, int stage, String name, String what) {
+        err.printf(Locale.ROOT, "reproduce [%d/%d %s] %5.1fs %s%n", stage, STAGES, name,
+                (System.nanoTime() - started) / 1e9, what);
         err.flush();
     }
 
     /** Progress lines of one stage: {@code prefix} is dropped from a message and {@code who} put before it. */
-    private static Consumer<String> progress(PrintWriter err, int stage, String name, String prefix, String who) {
+    private Consumer<String> progress(PrintWriter err, int stage, String name, String prefix, String who) {
         return message -> stage(err, stage, name,
                 who + (message.startsWith(prefix) ? message.substring(prefix.length()) : message));
     }

@@ -64,8 +64,10 @@ class ReproduceCommandTest {
         }
         assertTrue(first.out().contains("## Leaderboard: cross-validation (5 folds × 1 repeat)"), first.out());
         assertTrue(first.err().contains("reproduce: output directory " + dir), first.err());
-        assertTrue(first.err().contains("reproduce [2/5 evaluate] majority (1/2): fold 1/5, seed 1/1"), first.err());
-        assertTrue(first.err().contains("reproduce [4/5 bench] skipped (--no-bench)"), first.err());
+        assertTrue(first.err().lines().anyMatch(l -> l.matches(
+                "reproduce \\[2/5 evaluate\\] +[0-9.]+s majority \\(1/2\\): fold 1/5, seed 1/1.*")), first.err());
+        assertTrue(first.err().lines().anyMatch(l -> l.matches(
+                "reproduce \\[4/5 bench\\] +[0-9.]+s skipped \\(--no-bench\\)")), first.err());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("No benchmark data in this run"));
 
         Results results = ResultsIo.read(dir.resolve("results.json"));
@@ -89,6 +91,17 @@ class ReproduceCommandTest {
         for (String f : List.of("results.json", "report.md", "report.html")) {
             assertArrayEquals(Files.readAllBytes(shared.resolve("a").resolve(f)),
                     Files.readAllBytes(shared.resolve("b").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void fromReRendersAnExistingResultsFile() throws Exception {
+        Path source = shared.resolve("a").resolve("results.json");
+        Run r = run("reproduce", "--from", source.toString(), "--out", shared.resolve("rendered").toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String f : List.of("results.json", "report.md", "report.html")) {
+            assertArrayEquals(Files.readAllBytes(shared.resolve("a").resolve(f)),
+                    Files.readAllBytes(shared.resolve("rendered").resolve(f)), f);
         }
     }
 

@@ -21,13 +21,13 @@ final class GroupedBarChart {
      *     no visible bar (the element is still there, with height 0, and says "n/a" in its title)
      */
     static String render(String chart, String title, String axis, List<String> groups, List<String> series,
-                         double[][] values) {
+                         List<String> colours, double[][] values) {
         double groupWidth = BAR * Math.max(1, series.size()) + 24;
         double width = Math.max(LEFT + groupWidth * groups.size() + 20, LEFT + Svg.legendWidth(series) + 20);
         double height = TOP + PLOT_H + 50;
         Markup m = new Markup();
         Svg.begin(m, chart, width, height, title);
-        Svg.legend(m, series, LEFT, 18);
+        Svg.legend(m, series, colours, LEFT, 18);
         double bottom = TOP + PLOT_H;
         m.open("g", "class", "axis", "fill", "#555");
         for (int t = 0; t <= 10; t += 2) {
@@ -46,7 +46,7 @@ final class GroupedBarChart {
                 double v = values[s][g];
                 double h = PLOT_H * Svg.clamp(v, 0, 1);
                 m.open("rect", "class", "bar", "x", Markup.num(gx + BAR * s), "y", Markup.num(bottom - h),
-                        "width", Markup.num(BAR - 2), "height", Markup.num(h), "fill", Svg.colour(s));
+                        "width", Markup.num(BAR - 2), "height", Markup.num(h), "fill", colours.get(s));
                 m.element("title", series.get(s) + ", " + groups.get(g) + ": " + Formats.metric(v));
                 m.close("rect");
             }

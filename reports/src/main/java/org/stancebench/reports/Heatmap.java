@@ -8,7 +8,7 @@ import java.util.List;
  * {@code rows × columns} elements {@code rect.cell}, row-major.
  */
 final class Heatmap {
-    private static final double CELL = 56;
+    private static final double CELL = 44;
     private static final double TOP = 70;
 
     private Heatmap() {

@@ -67,19 +67,39 @@ public final class HtmlReport {
                 + results.runs().size() + " runs · " + results.createdBy()
                 + (results.environment().commit() == null ? ""
                         : " · commit " + MarkdownReport.shortHash(results.environment().commit())), "class", "sub");
-        leaderboard(m, board);
-        perClass(m, results, board);
+        Map<String, String> palette = palette(results);
+        leaderboard(m, board, palette);
+        perClass(m, results, board, palette);
         confusion(m, results, board);
-        calibration(m, board);
+        calibration(m, board, palette);
         significance(m, results, board);
-        speed(m, results);
+        speed(m, results, palette);
         data(m, results);
         m.close("body");
         m.close("html").newline();
         return m.toString();
     }
 
-    private static void leaderboard(Markup m, Leaderboard board) {
+    /**
+     * One colour per classifier, the same in every chart: classifiers (of runs and of benchmark rows)
+     * sorted by name take the palette in order.
+     */
+    static Map<String, String> palette(Results results) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        results.runs().forEach(r -> names.add(r.classifier()));
+        BenchData bench = BenchData.of(results.benchmarks());
+        if (bench != null) {
+            names.addAll(bench.classifiers());
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (String name : names) {
+            out.put(name, Svg.colour(i++));
+        }
+        return out;
+    }
+
+    private static void leaderboard(Markup m, Leaderboard board, Map<String, String> palette) {
         m.open("section", "id", "leaderboard").newline();
         m.element("h2", "Leaderboard");
         String headline = Leaderboard.metricName(board.metric());
@@ -94,16 +114,20 @@ public final class HtmlReport {
             List<IntervalBarChart.Row> rows = new ArrayList<>();
             for (RunResult r : g.runs()) {
                 MetricValue v = r.metrics().get(board.metric());
-                rows.add(v == null ? new IntervalBarChart.Row(r.classifier(), Double.NaN, Double.NaN, Double.NaN)
-                        : new IntervalBarChart.Row(r.classifier(), v.value(), v.low(), v.high()));
+                String colour = palette.get(r.classifier());
+                rows.add(v == null ? new IntervalBarChart.Row(r.classifier(), Double.NaN, Double.NaN, Double.NaN, colour)
+                        : new IntervalBarChart.Row(r.classifier(), v.value(), v.low(), v.high(), colour));
             }
             m.raw(IntervalBarChart.render("leaderboard-" + g.key(), headline + ", " + g.title(), headline, rows))
                     .newline();
+            boolean spread = MarkdownReport.hasSpread(g, board.metric());
             m.open("table");
             m.open("tr");
             for (String h : List.of("#", "classifier", headline, "95% CI", "mean ± sd", "accuracy", "95% CI", "kappa",
                     "log-loss", "ECE")) {
-                m.element("th", h);
+                if (spread || !h.equals("mean ± sd")) {
+                    m.element("th", h);
+                }
             }
             m.close("tr");
             int rank = 1;
@@ -115,8 +139,10 @@ public final class HtmlReport {
                 m.element("td", r.classifier());
                 m.element("td", h == null ? "n/a" : Formats.metric(h.value()), "class", "n");
                 m.element("td", h == null ? "n/a" : Formats.interval(h.low(), h.high()), "class", "n");
-                m.element("td", h == null || h.mean() == null ? "–"
-                        : Formats.metric(h.mean()) + " ± " + Formats.metric(h.std() == null ? 0 : h.std()), "class", "n");
+                if (spread) {
+                    m.element("td", h == null || h.mean() == null ? "–"
+                            : Formats.metric(h.mean()) + " ± " + Formats.metric(h.std() == null ? 0 : h.std()), "class", "n");
+                }
                 m.element("td", acc == null ? "n/a" : Formats.metric(acc.value()), "class", "n");
                 m.element("td", acc == null ? "n/a" : Formats.interval(acc.low(), acc.high()), "class", "n");
                 for (String key : List.of("kappa", "log-loss", "ece")) {
@@ -130,7 +156,7 @@ public final class HtmlReport {
         m.close("section").newline();
     }
 
-    private static void perClass(Markup m, Results results, Leaderboard board) {
+    private static void perClass(Markup m, Results results, Leaderboard board, Map<String, String> palette) {
         m.open("section", "id", "per-class").newline();
         m.element("h2", "Per-class F1");
         List<String> labels = results.dataset().labels();
@@ -146,7 +172,7 @@ public final class HtmlReport {
                 }
             }
             m.raw(GroupedBarChart.render("per-class-" + g.key(), "Per-class F1, " + g.title(), "F1", labels, names,
-                    values));
+                    names.stream().map(palette::get).toList(), values));
             m.element("figcaption", g.title());
             m.close("figure").newline();
         }
@@ -191,7 +217,7 @@ public final class HtmlReport {
         m.close("section").newline();
     }
 
-    private static void calibration(Markup m, Leaderboard board) {
+    private static void calibration(Markup m, Leaderboard board, Map<String, String> palette) {
         m.open("section", "id", "calibration").newline();
         m.element("h2", "Reliability");
         m.element("p", "Accuracy against mean confidence in 15 equal-width confidence bins (empty bins left out); "
@@ -223,7 +249,8 @@ public final class HtmlReport {
             }
             LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, true);
             m.open("figure");
-            m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names, points));
+            m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names,
+                    names.stream().map(palette::get).toList(), points));
             m.element("figcaption", g.title());
             m.close("figure").newline();
         }
@@ -289,7 +316,7 @@ public final class HtmlReport {
         m.close("section").newline();
     }
 
-    private static void speed(Markup m, Results results) {
+    private static void speed(Markup m, Results results, Map<String, String> palette) {
         m.open("section", "id", "speed").newline();
         m.element("h2", "Throughput against batch size");
         BenchData bench = BenchData.of(results.benchmarks());
@@ -323,7 +350,8 @@ public final class HtmlReport {
             double xMax = Math.max(2, Math.pow(2, Math.ceil(Math.log(maxBatch) / Math.log(2))));
             LineChart.Axes axes = new LineChart.Axes("batch size (texts per call)", 1, xMax, true, "texts/s", 0,
                     Svg.niceMax(maxRate), false);
-            m.raw(LineChart.render("throughput", "Throughput against batch size", axes, names, points)).newline();
+            m.raw(LineChart.render("throughput", "Throughput against batch size", axes, names,
+                    names.stream().map(palette::get).toList(), points)).newline();
             for (String note : bench.notes()) {
                 m.element("p", note, "class", "sub");
             }

@@ -14,10 +14,11 @@ final class IntervalBarChart {
     private static final double ROW = 30;
     private static final double TOP = 30;
 
-    /** One bar: a name, the value and its interval. */
-    record Row(String name, double value, double lo, double hi) {
+    /** One bar: a name, the value and its interval, and the bar's colour. */
+    record Row(String name, double value, double lo, double hi, String colour) {
         Row {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(colour, "colour");
         }
     }
 
@@ -51,7 +52,7 @@ final class IntervalBarChart {
             m.element("text", r.name(), "x", Markup.num(LEFT - 8), "y", Markup.num(y + ROW / 2 + 4),
                     "text-anchor", "end");
             m.open("rect", "class", "bar", "x", Markup.num(LEFT), "y", Markup.num(y + 5),
-                    "width", Markup.num(xv - LEFT), "height", Markup.num(ROW - 10), "fill", Svg.colour(i),
+                    "width", Markup.num(xv - LEFT), "height", Markup.num(ROW - 10), "fill", r.colour(),
                     "fill-opacity", "0.8");
             m.element("title", tip);
             m.close("rect");

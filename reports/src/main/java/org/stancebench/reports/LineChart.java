@@ -35,12 +35,13 @@ final class LineChart {
     private LineChart() {
     }
 
-    static String render(String chart, String title, Axes axes, List<String> series, List<List<Point>> points) {
+    static String render(String chart, String title, Axes axes, List<String> series, List<String> colours,
+                         List<List<Point>> points) {
         double width = Math.max(LEFT + PLOT_W + 30, LEFT + Svg.legendWidth(series) + 20);
         double height = TOP + PLOT_H + 50;
         Markup m = new Markup();
         Svg.begin(m, chart, width, height, title);
-        Svg.legend(m, series, LEFT, 18);
+        Svg.legend(m, series, colours, LEFT, 18);
         double bottom = TOP + PLOT_H;
         m.open("g", "class", "axis", "fill", "#555");
         m.empty("rect", "x", Markup.num(LEFT), "y", Markup.num(TOP), "width", Markup.num(PLOT_W),
@@ -70,7 +71,7 @@ final class LineChart {
         }
         for (int s = 0; s < series.size(); s++) {
             List<Point> pts = points.get(s);
-            String colour = Svg.colour(s);
+            String colour = colours.get(s);
             m.open("g", "class", "series", "data-series", series.get(s));
             if (pts.size() > 1) {
                 List<String> coords = new ArrayList<>();

@@ -58,18 +58,19 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         String headline = Leaderboard.metricName(board.metric());
         for (Leaderboard.Group group : board.groups()) {
+            boolean spread = hasSpread(group, board.metric());
             md.append("## Leaderboard: ").append(group.title()).append("\n\n");
             md.append("Sorted by ").append(headline).append(" on ")
                     .append(group.protocol().isCv() ? "the pooled out-of-fold predictions" : "the split")
                     .append("; [95% bootstrap interval]")
-                    .append(group.protocol().isCv() ? "; mean ± sd over seeds × repeats" : "").append(".\n\n");
+                    .append(spread ? "; mean ± sd over seeds × repeats" : "").append(".\n\n");
             md.append("| # | classifier | ").append(headline).append(" [95% CI] |");
-            if (group.protocol().isCv()) {
+            if (spread) {
                 md.append(" mean ± sd |");
             }
             md.append(" accuracy [95% CI] | kappa | log-loss | ECE |\n");
             md.append("|---:|---|---|");
-            if (group.protocol().isCv()) {
+            if (spread) {
                 md.append("---|");
             }
             md.append("---|---:|---:|---:|\n");
@@ -78,7 +79,7 @@ public final class MarkdownReport {
                 MetricValue h = run.metrics().get(board.metric());
                 md.append("| ").append(rank++).append(" | ").append(cell(run.classifier())).append(" | ")
                         .append(withInterval(h)).append(" |");
-                if (group.protocol().isCv()) {
+                if (spread) {
                     md.append(' ').append(spread(h)).append(" |");
                 }
                 md.append(' ').append(withInterval(run.metrics().get("accuracy"))).append(" | ")
@@ -91,6 +92,12 @@ public final class MarkdownReport {
             md.append("No runs in this results file.\n\n");
         }
         return md.toString();
+    }
+
+    /** Whether any run of the group has a mean and sd over seeds and repeats (more than one of them). */
+    static boolean hasSpread(Leaderboard.Group group, String metric) {
+        return group.runs().stream().anyMatch(r -> r.metrics().get(metric) != null
+                && r.metrics().get(metric).mean() != null);
     }
 
     private static String perClass(Results results, Leaderboard board) {

@@ -31,13 +31,13 @@ final class Svg {
         return PALETTE.get(Math.floorMod(index, PALETTE.size()));
     }
 
-    /** A horizontal legend: one swatch and name per series, starting at (x, y). */
-    static void legend(Markup m, List<String> names, double x, double y) {
+    /** A horizontal legend: one swatch and name per series, in the series' colours, starting at (x, y). */
+    static void legend(Markup m, List<String> names, List<String> colours, double x, double y) {
         m.open("g", "class", "legend");
         double cx = x;
         for (int i = 0; i < names.size(); i++) {
             m.empty("rect", "x", Markup.num(cx), "y", Markup.num(y - 9), "width", "10", "height", "10",
-                    "fill", colour(i));
+                    "fill", colours.get(i));
             m.element("text", names.get(i), "x", Markup.num(cx + 14), "y", Markup.num(y));
             cx += 24 + 7.0 * names.get(i).length();
         }

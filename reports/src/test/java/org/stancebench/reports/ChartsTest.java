@@ -42,9 +42,9 @@ class ChartsTest {
     @Test
     void leaderboardChartHasOneBarAndIntervalPerRowAndEscapesNames() throws Exception {
         String svg = IntervalBarChart.render("leaderboard", "Macro-F1", "macro-F1", List.of(
-                new IntervalBarChart.Row("a<script>", 0.6, 0.5, 0.7),
-                new IntervalBarChart.Row("b & c", 0.4, 0.2, 0.55),
-                new IntervalBarChart.Row("d", 0.1, 0.0, 0.3)));
+                new IntervalBarChart.Row("a<script>", 0.6, 0.5, 0.7, "#000000"),
+                new IntervalBarChart.Row("b & c", 0.4, 0.2, 0.55, "#000000"),
+                new IntervalBarChart.Row("d", 0.1, 0.0, 0.3, "#000000")));
         Document doc = Xml.parse(svg);
         Element root = doc.getDocumentElement();
         assertEquals(3, Xml.byClass(root, "rect", "bar").size());
@@ -58,7 +58,7 @@ class ChartsTest {
     void groupedBarsAreGroupsTimesSeries() throws Exception {
         double[][] values = {{0.1, 0.2, 0.3, 0.4}, {0.5, Double.NaN, 0.7, 0.8}};
         String svg = GroupedBarChart.render("per-class-f1", "F1", "F1", List.of("w", "x", "y", "z"),
-                List.of("one", "two"), values);
+                List.of("one", "two"), List.of("#111111", "#222222"), values);
         Element root = Xml.parse(svg).getDocumentElement();
         assertEquals(8, Xml.byClass(root, "rect", "bar").size());
         assertTrue(svg.contains("two, x: n/a"));
@@ -84,14 +84,14 @@ class ChartsTest {
     @Test
     void lineChartHasOnePointPerValueAndAReferenceLineWhenAsked() throws Exception {
         LineChart.Axes axes = new LineChart.Axes("batch", 1, 32, true, "texts/s", 0, 1000, false);
-        String svg = LineChart.render("throughput", "t", axes, List.of("a", "b"), List.of(
+        String svg = LineChart.render("throughput", "t", axes, List.of("a", "b"), List.of("#111111", "#222222"), List.of(
                 List.of(new LineChart.Point(1, 100, 5, "1"), new LineChart.Point(32, 900, 20, "32")),
                 List.of(new LineChart.Point(1, 50, 0, "1"))));
         Element root = Xml.parse(svg).getDocumentElement();
         assertEquals(3, Xml.byClass(root, "circle", "point").size());
         assertEquals(0, Xml.byClass(root, "line", "reference").size());
         LineChart.Axes unit = new LineChart.Axes("c", 0, 1, false, "a", 0, 1, true);
-        String rel = LineChart.render("reliability", "t", unit, List.of("a"),
+        String rel = LineChart.render("reliability", "t", unit, List.of("a"), List.of("#111111"),
                 List.of(List.of(new LineChart.Point(0.5, 0.4, 0, "x"))));
         assertEquals(1, Xml.byClass(Xml.parse(rel).getDocumentElement(), "line", "reference").size());
     }

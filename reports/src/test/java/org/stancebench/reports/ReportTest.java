@@ -82,6 +82,26 @@ class ReportTest {
     }
 
     @Test
+    void aClassifierHasTheSameColourInEveryChart() throws Exception {
+        Document doc = Xml.parse(HtmlReport.render(sample(true)));
+        java.util.Set<String> fills = new java.util.TreeSet<>();
+        for (String chart : List.of("leaderboard-cv-5x1", "leaderboard-split-test", "per-class-cv-5x1", "per-class-split-test")) {
+            for (Element bar : Xml.byClass(Xml.chart(doc, chart), "rect", "bar")) {
+                if (bar.getTextContent().startsWith("naive-bayes")) {
+                    fills.add(bar.getAttribute("fill"));
+                }
+            }
+        }
+        for (Element point : Xml.byClass(Xml.chart(doc, "throughput"), "circle", "point")) {
+            if (point.getTextContent().startsWith("naive-bayes")) {
+                fills.add(point.getAttribute("fill"));
+            }
+        }
+        // Classifiers sorted by name take the palette in order: EVIL ('e'), naive-bayes, tfidf-logreg.
+        assertEquals(java.util.Set.of(Svg.colour(1)), fills);
+    }
+
+    @Test
     void confusionCellsShowTheCounts() throws Exception {
         Results r = sample(false);
         Document doc = Xml.parse(HtmlReport.render(r));

@@ -9,7 +9,6 @@ import java.util.List;
  */
 final class GroupedBarChart {
     private static final double LEFT = 50;
-    private static final double TOP = 40;
     private static final double PLOT_H = 220;
     private static final double BAR = 14;
 
@@ -23,12 +22,13 @@ final class GroupedBarChart {
     static String render(String chart, String title, String axis, List<String> groups, List<String> series,
                          List<String> colours, double[][] values) {
         double groupWidth = BAR * Math.max(1, series.size()) + 24;
-        double width = Math.max(LEFT + groupWidth * groups.size() + 20, LEFT + Svg.legendWidth(series) + 20);
-        double height = TOP + PLOT_H + 50;
+        double width = Math.max(LEFT + groupWidth * groups.size() + 20, 360);
+        double top = 24 + Svg.LEGEND_LINE * Svg.legendLines(series, width - LEFT - 10);
+        double height = top + PLOT_H + 50;
         Markup m = new Markup();
         Svg.begin(m, chart, width, height, title);
-        Svg.legend(m, series, colours, LEFT, 18);
-        double bottom = TOP + PLOT_H;
+        Svg.legend(m, series, colours, LEFT, 18, width - LEFT - 10);
+        double bottom = top + PLOT_H;
         m.open("g", "class", "axis", "fill", "#555");
         for (int t = 0; t <= 10; t += 2) {
             double y = bottom - PLOT_H * t / 10.0;
@@ -37,8 +37,8 @@ final class GroupedBarChart {
             m.element("text", Formats.fixed(t / 10.0, 1), "x", Markup.num(LEFT - 6), "y", Markup.num(y + 4),
                     "text-anchor", "end");
         }
-        m.element("text", axis, "x", "12", "y", Markup.num(TOP + PLOT_H / 2), "text-anchor", "middle",
-                "transform", "rotate(-90 12 " + Markup.num(TOP + PLOT_H / 2) + ")");
+        m.element("text", axis, "x", "12", "y", Markup.num(top + PLOT_H / 2), "text-anchor", "middle",
+                "transform", "rotate(-90 12 " + Markup.num(top + PLOT_H / 2) + ")");
         m.close("g");
         for (int g = 0; g < groups.size(); g++) {
             double gx = LEFT + 12 + groupWidth * g;

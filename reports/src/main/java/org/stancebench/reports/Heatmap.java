@@ -8,7 +8,7 @@ import java.util.List;
  * {@code rows × columns} elements {@code rect.cell}, row-major.
  */
 final class Heatmap {
-    private static final double CELL = 44;
+    private static final double CELL = 40;
     private static final double TOP = 70;
 
     private Heatmap() {
@@ -25,7 +25,7 @@ final class Heatmap {
         for (String r : rows) {
             longest = Math.max(longest, r.length());
         }
-        double left = 30 + 7.0 * longest;
+        double left = 24 + 6.5 * longest;
         double width = left + CELL * columns.size() + 20;
         double height = TOP + CELL * rows.size() + 30;
         Markup m = new Markup();

@@ -31,26 +31,49 @@ final class Svg {
         return PALETTE.get(Math.floorMod(index, PALETTE.size()));
     }
 
-    /** A horizontal legend: one swatch and name per series, in the series' colours, starting at (x, y). */
-    static void legend(Markup m, List<String> names, List<String> colours, double x, double y) {
+    /** Height of one legend line. */
+    static final double LEGEND_LINE = 16;
+
+    /**
+     * A legend: one swatch and name per series, in the series' colours, from (x, y), wrapping onto a
+     * new line when a line would grow wider than {@code width}.
+     */
+    static void legend(Markup m, List<String> names, List<String> colours, double x, double y, double width) {
         m.open("g", "class", "legend");
         double cx = x;
+        double cy = y;
         for (int i = 0; i < names.size(); i++) {
-            m.empty("rect", "x", Markup.num(cx), "y", Markup.num(y - 9), "width", "10", "height", "10",
+            double w = itemWidth(names.get(i));
+            if (cx > x && cx + w > x + width) {
+                cx = x;
+                cy += LEGEND_LINE;
+            }
+            m.empty("rect", "x", Markup.num(cx), "y", Markup.num(cy - 9), "width", "10", "height", "10",
                     "fill", colours.get(i));
-            m.element("text", names.get(i), "x", Markup.num(cx + 14), "y", Markup.num(y));
-            cx += 24 + 7.0 * names.get(i).length();
+            m.element("text", names.get(i), "x", Markup.num(cx + 14), "y", Markup.num(cy));
+            cx += w;
         }
         m.close("g");
     }
 
-    /** Width a legend needs (same estimate as {@link #legend}). */
-    static double legendWidth(List<String> names) {
-        double w = 0;
+    /** Number of lines {@link #legend} takes for these names in {@code width}. */
+    static int legendLines(List<String> names, double width) {
+        int lines = 1;
+        double cx = 0;
         for (String n : names) {
-            w += 24 + 7.0 * n.length();
+            double w = itemWidth(n);
+            if (cx > 0 && cx + w > width) {
+                lines++;
+                cx = 0;
+            }
+            cx += w;
         }
-        return w;
+        return lines;
+    }
+
+    private static double itemWidth(String name) {
+        // An estimate of 12px sans-serif text: about 6.5 pixels per character.
+        return 24 + 6.5 * name.length();
     }
 
     /** A "nice" upper bound for an axis starting at zero: 1, 2 or 5 times a power of ten. */

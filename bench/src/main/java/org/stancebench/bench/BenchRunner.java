@@ -73,6 +73,7 @@ public final class BenchRunner {
                 notes.add(message);
             }
         }
+        writeSettings(work, selected.stream().map(ClassifierFactory::name).filter(trained::contains).toList());
         Map<String, Long> heap = new LinkedHashMap<>();
         footprints.forEach(f -> heap.put(f.classifier(), f.heapBytes()));
 
@@ -124,6 +125,20 @@ public final class BenchRunner {
             lines.add(data.texts().get(i % data.texts().size()));
         }
         writeLines(Fixture.linesFile(work), lines);
+    }
+
+    /** Every trained model's settings, {@code work/settings.json}, so peers can use the same configuration. */
+    private static void writeSettings(Path work, List<String> classifiers) throws IOException {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String name : classifiers) {
+            try (Classifier model = Models.load(Fixture.modelDir(work, name))) {
+                all.put(name, model.settings());
+            }
+        }
+        Path file = work.resolve("settings.json");
+        Path tmp = file.resolveSibling("settings.json.tmp");
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), all);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeLines(Path file, List<String> lines) throws IOException {

@@ -77,6 +77,7 @@ public final class BenchRunner {
         Map<String, Long> heap = new LinkedHashMap<>();
         footprints.forEach(f -> heap.put(f.classifier(), f.heapBytes()));
 
+        long trainedAt = System.nanoTime();
         BenchPlan plan = BenchPlan.of(trained, options);
         Path jmhJson = out.resolve("jmh.json");
         Path log = out.resolve("jmh.log");
@@ -98,6 +99,7 @@ public final class BenchRunner {
             }
         }
 
+        long jmhDoneAt = System.nanoTime();
         if (options.peersScript() != null) {
             PeerRows peerRows = runPeers(options, work, out);
             peers.addAll(peerRows.peers());
@@ -106,7 +108,11 @@ public final class BenchRunner {
             notes.add("peers outside the JVM not run (no peer script given)");
         }
 
-        double wall = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double wall = (end - start) / 1e9;
+        notes.add(String.format(java.util.Locale.ROOT,
+                "wall time: %.0f s preparing data and training, %.0f s JMH, %.0f s peers outside the JVM",
+                (trainedAt - start) / 1e9, (jmhDoneAt - trainedAt) / 1e9, (end - jmhDoneAt) / 1e9));
         Hardware hw = Hardware.detect();
         BenchSummary summary = new BenchSummary(BenchSummary.SCHEMA_VERSION, hw, hw.fingerprint(),
                 options.quick() ? "quick" : "full", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),

@@ -29,7 +29,7 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
                         BenchSettings settings) {
 
     /** Classifiers whose featurizer and scorer the sparse stage benchmarks call. */
-    static final List<String> SPARSE = List.of("tfidf-logreg");
+    static final List<String> SPARSE = List.of("tfidf-logreg", "fasttext");
     /** Classifiers built on the MiniLM encoder. */
     static final List<String> MINILM = List.of("minilm-probe", "minilm-zeroshot");
     /** Classifiers compared with a command-line tool on a file of lines, load included. */

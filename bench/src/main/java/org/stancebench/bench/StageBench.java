@@ -17,6 +17,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 import org.stancebench.api.Classifier;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+import org.stancebench.model.fasttext.FastTextClassifier;
+import org.stancebench.model.fasttext.FastTextFeaturizer;
+import org.stancebench.model.fasttext.FastTextScorer;
 import org.stancebench.model.linear.LinearScorer;
 import org.stancebench.model.linear.TfidfFeaturizer;
 import org.stancebench.model.linear.TfidfLogRegClassifier;
@@ -47,8 +53,9 @@ public class StageBench {
 
     /**
      * A loaded sparse model taken apart into its public stages: the tokenizer, the n-gram
-     * extractors and feature blocks, the TF-IDF featurizer and the linear scorer, with the real
-     * texts already featurized for the scoring stage.
+     * extractors, the featurizer and the scorer (tfidf-logreg: TF-IDF then a linear layer; fasttext:
+     * word and bucket look-up then averaged embeddings and a linear layer), with the real texts
+     * already featurized for the scoring stage.
      */
     @State(Scope.Thread)
     public static class Sparse {
@@ -58,38 +65,59 @@ public class StageBench {
         Classifier model;
         Tokenizer tokenizer;
         List<NgramExtractor> extractors;
-        TfidfFeaturizer featurizer;
-        LinearScorer scorer;
+        ToIntFunction<String> featurize;
+        IntFunction<double[]> score;
         TokenBuffer tokens = new TokenBuffer();
         NgramBuffer ngrams = new NgramBuffer();
-        TfidfFeaturizer.Scratch scratch;
         List<String> texts;
         int[][] indices;
         float[][] values;
-        double[] probabilities;
         int next;
 
         @Setup(Level.Trial)
         public void setUp() {
             model = Fixture.load(sparseClassifier);
-            if (!(model instanceof TfidfLogRegClassifier tfidf)) {
-                throw new IllegalStateException(sparseClassifier + " has no stage benchmarks (not a "
-                        + "TF-IDF linear model): " + model.getClass().getName());
-            }
-            featurizer = tfidf.featurizer();
-            scorer = tfidf.scorer();
-            extractors = featurizer.blocks().stream().map(SparseFeaturizer::extractor).toList();
-            tokenizer = extractors.get(0).tokenizer();
-            scratch = featurizer.newScratch();
             texts = Fixture.texts();
             indices = new int[texts.size()][];
             values = new float[texts.size()][];
-            for (int i = 0; i < texts.size(); i++) {
-                int n = featurizer.transform(texts.get(i), scratch);
-                indices[i] = java.util.Arrays.copyOf(scratch.indices(), n);
-                values[i] = java.util.Arrays.copyOf(scratch.values(), n);
+            if (model instanceof TfidfLogRegClassifier tfidf) {
+                TfidfFeaturizer featurizer = tfidf.featurizer();
+                LinearScorer scorer = tfidf.scorer();
+                extractors = featurizer.blocks().stream().map(SparseFeaturizer::extractor).toList();
+                TfidfFeaturizer.Scratch scratch = featurizer.newScratch();
+                featurize = text -> featurizer.transform(text, scratch);
+                for (int i = 0; i < texts.size(); i++) {
+                    int n = featurizer.transform(texts.get(i), scratch);
+                    indices[i] = Arrays.copyOf(scratch.indices(), n);
+                    values[i] = Arrays.copyOf(scratch.values(), n);
+                }
+                double[] out = new double[scorer.classes()];
+                score = i -> {
+                    scorer.probabilities(indices[i], values[i], indices[i].length, out);
+                    return out;
+                };
+            } else if (model instanceof FastTextClassifier fast) {
+                FastTextFeaturizer featurizer = fast.featurizer();
+                FastTextScorer scorer = fast.scorer();
+                extractors = List.of(featurizer.extractor());
+                SparseFeaturizer.Scratch scratch = featurizer.newScratch();
+                featurize = text -> featurizer.featurize(text, scratch);
+                for (int i = 0; i < texts.size(); i++) {
+                    int n = featurizer.featurize(texts.get(i), scratch);
+                    indices[i] = Arrays.copyOf(scratch.indices(), n);
+                    values[i] = Arrays.copyOf(scratch.values(), n);
+                }
+                double[] out = new double[scorer.classes()];
+                float[] hidden = new float[scorer.dim()];
+                score = i -> {
+                    scorer.probabilities(indices[i], values[i], indices[i].length, hidden, out);
+                    return out;
+                };
+            } else {
+                throw new IllegalStateException(sparseClassifier + " has no sparse stage benchmarks: "
+                        + model.getClass().getName());
             }
-            probabilities = new double[scorer.classes()];
+            tokenizer = extractors.get(0).tokenizer();
         }
 
         @TearDown(Level.Trial)
@@ -123,18 +151,16 @@ public class StageBench {
         return total;
     }
 
-    /** The whole featurizer: n-grams, index look-up, TF-IDF weighting and normalisation. */
+    /** The whole featurizer: n-grams, index look-up, weighting. */
     @Benchmark
     public int sparseFeaturize(Sparse s) {
-        return s.featurizer.transform(s.texts.get(s.nextIndex()), s.scratch);
+        return s.featurize.applyAsInt(s.texts.get(s.nextIndex()));
     }
 
-    /** The forward pass alone: scores and softmax over an already featurized text. */
+    /** The forward pass alone, over an already featurized text. */
     @Benchmark
     public double[] sparseScore(Sparse s) {
-        int i = s.nextIndex();
-        s.scorer.probabilities(s.indices[i], s.values[i], s.indices[i].length, s.probabilities);
-        return s.probabilities;
+        return s.score.apply(s.nextIndex());
     }
 
     /**

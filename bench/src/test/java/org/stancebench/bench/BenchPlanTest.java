@@ -48,6 +48,7 @@ class BenchPlanTest {
         BenchOptions options = BenchOptions.defaults(true, Path.of("out")).withInclude(Pattern.compile("^fast"));
         Options built = build(BenchPlan.of(REGISTERED, options));
         assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("fileClassifier").get()));
+        assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("sparseClassifier").get()));
         assertTrue(built.getIncludes().contains("FileBench\\.\\w+$"), built.getIncludes().toString());
     }
 

@@ -115,7 +115,8 @@ def fasttext_configs(settings_file, quick):
                "bucket": pick("bucket", "buckets"),
                "epoch": pick("epoch", "epochs"),
                "lr": pick("lr", "learning-rate"),
-               "minCount": pick("minCount", "min-count")}
+               "minCount": pick("minCount", "min-count"),
+               "minn": pick("minn"), "maxn": pick("maxn")}
         cfg = {k: v for k, v in cfg.items() if v is not None}
         if cfg:
             configs.append(("ours", cfg))

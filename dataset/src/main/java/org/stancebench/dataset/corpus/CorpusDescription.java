@@ -47,6 +47,16 @@ final class CorpusDescription {
                 parts.size() > 1 ? "were" : "was", from, carver.seed(), keptTogether));
     }
 
+    CorpusDescription dropped(List<org.stancebench.dataset.Example> dropped) {
+        if (dropped.isEmpty()) {
+            return this;
+        }
+        return section("Dropped duplicates", dropped.size() + " example(s) were dropped because the same text "
+                + "(after whitespace trimming) also occurs in a later split, and a text must never be on both sides "
+                + "of a split: " + String.join(", ", dropped.stream()
+                        .map(e -> "`" + e.id() + "` (" + e.split() + ")").toList()) + ".");
+    }
+
     String build() {
         StringBuilder out = new StringBuilder(text);
         if (!files.isEmpty()) {

@@ -72,19 +72,29 @@ public final class ISarcasmEvalImporter {
         }
         CorpusDescription description = new CorpusDescription()
                 .section("Source", "iSarcasmEval, SemEval-2022 Task 6 (github.com/iabufarha/iSarcasmEval), English "
-                        + "training file. Abu Farha et al., \"SemEval-2022 Task 6: iSarcasmEval, Intended Sarcasm "
-                        + "Detection in English and Arabic\". MIT licence. Sarcasm labels are the authors' intended "
-                        + "sarcasm, self-reported by the tweets' authors.")
+                        + "training file `" + file.getFileName() + "`. Abu Farha et al., \"SemEval-2022 Task 6: "
+                        + "iSarcasmEval, Intended Sarcasm Detection in English and Arabic\"; cite it.")
                 .section("Text", "The `tweet` column, CRLF turned into LF and surrounding whitespace removed. The "
                         + "other columns (`rephrase`, sarcasm categories) are not imported. Example ids are `" + name
                         + "/train/<record index from 0>`, naming the source file whatever split the example is in.")
-                .section("Labels", "From the `sarcastic` column: 0 = not_sarcastic, 1 = sarcastic. The task's "
-                        + "official metric is F1 of the sarcastic class.")
                 .carving("the training file", carver, true, true, "records with identical text")
-                .file(file, "training records");
+                .section("Official metric", "F1 of the sarcastic class (on the official test set, not included "
+                        + "here).");
         if (skipped > 0) {
             description.section("Skipped", skipped + " record(s) with a blank tweet were skipped.");
         }
-        return new ImportedCorpus(name, LABELS, examples, description.build(), options.seed());
+        description.file(file, "training records");
+        return new ImportedCorpus(name, "iSarcasmEval (English, training file)", LABELS, examples,
+                "Tweets whose authors said whether they meant them sarcastically, imported as a realistic sarcasm "
+                        + "corpus: sarcasm is one of StanceBench's seed labels and a classic trap for stance "
+                        + "classifiers.",
+                description.build(), "MIT licence (the repository's LICENSE)",
+                "https://github.com/iabufarha/iSarcasmEval",
+                "Intended sarcasm: each tweet's own author labelled it sarcastic or not (column `sarcastic`: "
+                        + "0 = not_sarcastic, 1 = sarcastic), as collected by the task organisers.",
+                List.of("Only the English training file is available: dev and test are carved from it, so scores "
+                                + "are not comparable with the shared task's leaderboard.",
+                        "About one tweet in four is sarcastic."),
+                options.seed());
     }
 }

@@ -102,7 +102,8 @@ public final class TabularImporter {
                                         ImportOptions options) throws IOException {
         String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String safe = base.replaceAll("[^A-Za-z0-9._-]", "-");
-        String name = options.nameOr(safe.matches("[A-Za-z0-9].*") ? safe : "data" + safe);
+        safe = safe.toLowerCase(Locale.ROOT);
+        String name = options.nameOr(safe.matches("[a-z0-9].*") ? safe : "data" + safe);
         Set<String> allowed = columns.labels().isEmpty() ? null : Set.copyOf(columns.labels());
         List<String> texts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -198,24 +199,29 @@ public final class TabularImporter {
             examples.add(ImportedCorpus.post(id, texts.get(i), labels.get(i), source, finalSplits.get(i), group));
         }
         CorpusDescription description = new CorpusDescription()
-                .section("Source", "A " + format + " file given to `stancebench dataset import`: `" + source
-                        + "`. Its provenance, licence and labelling are whatever its publisher documents; "
-                        + "add them to this card.")
+                .section("Source", "A " + format + " file given to `stancebench dataset import`: `" + source + "`.")
                 .section("Text", "Column `" + columns.text() + "`, CRLF turned into LF and surrounding whitespace "
                         + "removed; label from column `" + columns.label() + "`"
                         + (columns.group() == null ? "" : ", group from `" + columns.group() + "`")
                         + ". Example ids are `" + name + "/" + (columns.id() == null ? "<record index from 0>`"
                         : "<" + columns.id() + ">`") + ".")
-                .section("Labels", (columns.labels().isEmpty() ? "The labels found, sorted: "
-                        : "As given with --labels: ") + labelSet + ".")
                 .section("Splits", columns.split() == null ? "The file has no split column."
-                        : "From column `" + columns.split() + "` (val and validation read as dev).")
+                        : "From column `" + columns.split() + "` (val, valid and validation read as dev).")
                 .carving(columns.split() == null ? "the whole file" : "the train rows", carver, carveDev, carveTest,
-                        "records with identical text")
-                .file(file, "records");
+                        "records with identical text");
         if (skipped > 0) {
             description.section("Skipped", skipped + " record(s) with a blank text were skipped.");
         }
-        return new ImportedCorpus(name, labelSet, examples, description.build(), options.seed());
+        List<Example> dropped = new ArrayList<>();
+        List<Example> kept2 = ImportedCorpus.dropCrossSplitDuplicates(examples, dropped);
+        description.dropped(dropped).file(file, "records");
+        return new ImportedCorpus(name, source, labelSet, kept2,
+                "Imported from `" + source + "` with `stancebench dataset import`; replace this with why the data "
+                        + "was collected and what it is for.",
+                description.build(), "unknown: see the data's publisher", null,
+                (columns.labels().isEmpty() ? "The labels found in column `" + columns.label() + "`, sorted: "
+                        : "As given with --labels: ") + String.join(", ", labelSet)
+                        + ". Who labelled the data, and how, is whatever its publisher documents.",
+                List.of(), options.seed());
     }
 }

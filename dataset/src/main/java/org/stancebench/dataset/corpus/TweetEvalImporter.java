@@ -129,28 +129,59 @@ public final class TweetEvalImporter {
             }
         }
         description.file(mapping, "label ids");
-        String targets = folders.stream().map(Folder::target).filter(t -> t != null).toList().toString();
+        boolean pooled = folders.get(0).target() != null;
+        List<String> targets = folders.stream().map(Folder::target).filter(t -> t != null).toList();
+        Origin origin = ORIGINS.getOrDefault(task, new Origin("the original task's annotators", null));
         description
                 .section("Source", "TweetEval (github.com/cardiffnlp/tweeteval), task `" + task + "`"
-                        + (folders.get(0).target() == null ? "" : ", targets " + targets + " pooled, each example's "
-                        + "group naming its target") + ". Barbieri et al., \"TweetEval: Unified Benchmark and "
-                        + "Comparative Evaluation for Tweet Classification\", Findings of EMNLP 2020. Released "
-                        + "without restrictions by the authors; restrictions of the original tasks and of Twitter "
-                        + "may apply; cite the paper.")
+                        + (pooled ? ", target(s) " + String.join(", ", targets) + (targets.size() > 1 ? " pooled" : "")
+                        + ", each example's group naming its target" : "") + ". Barbieri et al., \"TweetEval: "
+                        + "Unified Benchmark and Comparative Evaluation for Tweet Classification\", Findings of EMNLP "
+                        + "2020; cite it and the original task.")
                 .section("Text", "One tweet per line as published (user mentions already replaced by `@user`), "
                         + "surrounding whitespace removed. Example ids are `" + name + "/"
-                        + (folders.get(0).target() == null ? "" : "<target>/") + "<train|val|test>/<line index "
-                        + "from 0>`.")
+                        + (pooled ? "<target>/" : "") + "<train|val|test>/<line index from 0>`.")
                 .section("Splits", "Kept as published: `train` -> train, `val` -> dev, `test` -> test. No split "
-                        + "is carved, so the seed plays no part in the examples.")
-                .section("Labels", "From `mapping.txt`: " + labelNames.entrySet().stream()
-                        .map(e -> e.getKey() + " = " + e.getValue()).toList() + ".");
+                        + "is carved, so the seed plays no part in the splits.");
+        if (origin.metric() != null) {
+            description.section("Official metric", origin.metric());
+        }
         if (skipped > 0) {
             description.section("Skipped", skipped + " blank text line(s) were skipped.");
         }
-        return new ImportedCorpus(name, List.copyOf(labelNames.values()), examples, description.build(),
+        List<Example> dropped = new ArrayList<>();
+        List<Example> kept = ImportedCorpus.dropCrossSplitDuplicates(examples, dropped);
+        description.dropped(dropped);
+        String title = "TweetEval " + task + (pooled ? " (" + String.join(", ", targets) + ")" : "");
+        return new ImportedCorpus(name, title, List.copyOf(labelNames.values()), kept,
+                "TweetEval's `" + task + "` task, imported so that StanceBench's classifiers train and are evaluated "
+                        + "on thousands of real tweets, with the same code as on the seed dataset, and so that the "
+                        + "published TweetEval baselines can be reproduced.",
+                description.build(),
+                "Released without restrictions by the TweetEval authors; restrictions of the original task and of "
+                        + "Twitter may apply",
+                "https://github.com/cardiffnlp/tweeteval",
+                "Labels from " + origin.labelling() + ", as redistributed by TweetEval. Label ids from `mapping.txt`: "
+                        + String.join(", ", labelNames.entrySet().stream()
+                                .map(e -> e.getKey() + " = " + e.getValue()).toList()) + ".",
+                List.of("Tweets only: short, informal text; user mentions replaced by `@user`, URLs and hashtags kept.",
+                        "Splits are the published ones; dev is small for some tasks and targets, so model selection on it is noisy."),
                 options.seed());
     }
+
+    /** Where a task's labels come from and its official metric, for the data card. */
+    private record Origin(String labelling, String metric) {
+    }
+
+    private static final Map<String, Origin> ORIGINS = Map.of(
+            "stance", new Origin("SemEval-2016 Task 6, Detecting Stance in Tweets (Mohammad et al. 2016), crowd-sourced",
+                    "mean of F1(against) and F1(favor) over all targets' test sets pooled; the published baselines "
+                            + "train one model per target."),
+            "irony", new Origin("SemEval-2018 Task 3, Irony Detection in English Tweets (Van Hee et al. 2018), "
+                    + "annotated by linguists", "F1 of the irony class."),
+            "emotion", new Origin("SemEval-2018 Task 1, Affect in Tweets (Mohammad et al. 2018), crowd-sourced; "
+                    + "TweetEval kept the four most common emotions",
+                    "macro-F1 over the four emotions."));
 
     private static void checkLengths(Path textFile, int texts, Path labelFile, int labels) throws IOException {
         if (labels < texts) {

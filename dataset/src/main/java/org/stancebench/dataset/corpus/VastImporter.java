@@ -53,28 +53,40 @@ public final class VastImporter {
         CorpusDescription description = new CorpusDescription()
                 .section("Source", "VAST, Allaway and McKeown, \"Zero-Shot Stance Detection: A Dataset and Model "
                         + "using Generalized Topic Representations\", EMNLP 2020 (upstream "
-                        + "github.com/emilyallaway/zero-shot-stance). Reader comments on New York Times \"Room for "
-                        + "Debate\" articles, each paired with a topic and a stance towards it. No licence is stated "
-                        + "upstream: research use, cite the paper.")
+                        + "github.com/emilyallaway/zero-shot-stance); cite it.")
                 .section("Text", "The topic is part of the input: `text` = `topic_str` + `" + separator
                         .replace("`", "\\`") + "` + `post` (surrounding whitespace removed), and `group` is "
                         + "`topic_str`. A classifier that ignores the topic cannot do this task. Example ids are `"
                         + name + "/<train|test>/<record index from 0>`, naming the source file.")
-                .section("Labels", "From `label`: 0 = con, 1 = pro, 2 = neutral.")
                 .section("Splits", "`vast_test.csv` -> test, as published (its flags Qte, Sarc, Imp, mlS, mlT are "
                         + "not imported). `vast_train.csv` -> train, minus the carved dev below.")
                 .carving("the training file", carver, true, false, "all rows of one post (a post appears with "
                         + "several topics)")
                 .section("Known quirks", String.format("In the training file %d (post, topic) pair(s) occur more "
                         + "than once with the same label and %d with conflicting labels; they are kept as published.",
-                        train.repeatedPairs, train.conflictingPairs))
-                .file(dir.resolve("vast_train.csv"), "training rows")
-                .file(dir.resolve("vast_test.csv"), "test rows");
+                        train.repeatedPairs, train.conflictingPairs));
         if (train.skipped + test.skipped > 0) {
             description.section("Skipped", (train.skipped + test.skipped) + " row(s) with a blank post or topic "
                     + "were skipped.");
         }
-        return new ImportedCorpus(name, LABELS, examples, description.build(), options.seed());
+        List<Example> dropped = new ArrayList<>();
+        List<Example> kept = ImportedCorpus.dropCrossSplitDuplicates(examples, dropped);
+        description.dropped(dropped)
+                .file(dir.resolve("vast_train.csv"), "training rows")
+                .file(dir.resolve("vast_test.csv"), "test rows");
+        return new ImportedCorpus(name, "VAST (Varied Stance Topics)", LABELS, kept,
+                "Reader comments paired with many different topics, imported so that StanceBench can test topic-"
+                        + "conditioned stance classification on thousands of real comments.",
+                description.build(), "No licence is stated upstream; research use, cite the paper",
+                "https://github.com/emilyallaway/zero-shot-stance",
+                "Stance of each comment towards its topic, from crowd-sourced annotation by the VAST authors "
+                        + "(column `label`: 0 = con, 1 = pro, 2 = neutral); the neutral examples include comments "
+                        + "paired with topics they do not discuss.",
+                List.of("These copies were converted from spreadsheet copies of VAST (24 posts' text encoding was "
+                                + "repaired); the published dev split is not included, so dev is carved.",
+                        "The same (post, topic) pair sometimes occurs more than once, occasionally with different "
+                                + "labels."),
+                options.seed());
     }
 
     private static void add(List<Example> examples, String name, String file, Rows rows, List<String> splits) {

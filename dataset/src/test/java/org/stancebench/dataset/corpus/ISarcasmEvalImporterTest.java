@@ -55,7 +55,7 @@ class ISarcasmEvalImporterTest {
                 .collect(Collectors.groupingBy(e -> e.split() + "/" + e.label(), Collectors.counting()));
         assertEquals(Map.of("train/sarcastic", 6L, "train/not_sarcastic", 6L, "dev/sarcastic", 2L,
                 "dev/not_sarcastic", 2L, "test/sarcastic", 2L, "test/not_sarcastic", 2L), perSplit);
-        assertTrue(corpus.description().contains("seed 42"), corpus.description());
+        assertTrue(corpus.source().contains("seed 42"), corpus.source());
     }
 
     @Test
@@ -74,7 +74,7 @@ class ISarcasmEvalImporterTest {
         ImportedCorpus corpus = ISarcasmEvalImporter.importFile(dir, ImportOptions.defaults());
         assertEquals(List.of("isarcasmeval/train/000000", "isarcasmeval/train/000002"),
                 corpus.examples().stream().map(Example::id).toList());
-        assertTrue(corpus.description().contains("1 record(s) with a blank tweet were skipped"));
+        assertTrue(corpus.source().contains("1 record(s) with a blank tweet were skipped"));
     }
 
     @Test

@@ -73,8 +73,8 @@ class TweetEvalImporterTest {
         assertEquals("dev", val.split());
         assertEquals("irony", val.label());
         assertEquals("test one 💕", corpus.examples().get(4).text());
-        assertTrue(corpus.description().contains("`val` -> dev"));
-        assertTrue(corpus.description().contains("train_text.txt"));
+        assertTrue(corpus.source().contains("`val` -> dev"));
+        assertTrue(corpus.source().contains("train_text.txt"));
     }
 
     @Test
@@ -155,6 +155,16 @@ class TweetEvalImporterTest {
         ImportedCorpus corpus = TweetEvalImporter.importTask(irony, null, ImportOptions.defaults());
         assertEquals(5, corpus.examples().size());
         assertEquals("tweeteval-irony/train/000002", corpus.examples().get(1).id());
-        assertTrue(corpus.description().contains("1 blank text line(s) were skipped"));
+        assertTrue(corpus.source().contains("1 blank text line(s) were skipped"));
+    }
+
+    @Test
+    void aTextInTwoSplitsKeepsOnlyItsLaterCopy() throws IOException {
+        write(irony.resolve("val_text.txt"), "plain tweet\n"); // also train line 3, after trimming
+        ImportedCorpus corpus = TweetEvalImporter.importTask(irony, null, ImportOptions.defaults());
+        assertEquals(5, corpus.examples().size());
+        assertTrue(corpus.examples().stream().noneMatch(e -> e.id().equals("tweeteval-irony/train/000002")));
+        assertTrue(corpus.source().contains("1 example(s) were dropped because the same text"));
+        assertTrue(corpus.source().contains("`tweeteval-irony/train/000002` (train)"));
     }
 }

@@ -55,7 +55,7 @@ class VastImporterTest {
         assertEquals("test", test.split());
         assertEquals("nuclear power [SEP] Nuclear power is fine", test.text());
         assertEquals("pro", test.label());
-        assertTrue(corpus.description().contains("`topic_str` + ` [SEP] ` + `post`"), corpus.description());
+        assertTrue(corpus.source().contains("`topic_str` + ` [SEP] ` + `post`"), corpus.source());
     }
 
     @Test

@@ -1,8 +1,22 @@
 package org.stancebench.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.stancebench.api.LabeledText;
+import org.stancebench.api.TrainingData;
 
 /**
  * A dataset directory as written by {@code stancebench dataset build} or {@code dataset import},
@@ -28,11 +42,187 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
      * @throws IOException with a one-line message naming the file and what is wrong
      */
     public static Dataset load(Path dir) throws IOException {
-        throw new UnsupportedOperationException("implemented with issue 2");
+        Manifest manifest = Manifest.read(dir);
+        List<String> problems = new ArrayList<>();
+        for (String problem : DatasetVerifier.problems(dir)) {
+            if (!problem.endsWith("not listed in " + Manifest.FILE)) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s); run 'stancebench dataset verify')" : ""));
+        }
+        List<Example> examples = readExamples(dir.resolve(DatasetWriter.EXAMPLES), manifest.labels());
+        if (examples.size() != manifest.examples()) {
+            throw new IOException(dir.resolve(Manifest.FILE) + ": field examples says " + manifest.examples()
+                    + " but " + DatasetWriter.EXAMPLES + " has " + examples.size());
+        }
+        List<Fold> folds = readFolds(dir.resolve(DatasetWriter.FOLDS), examples);
+        return new Dataset(manifest.name(), manifest.labels(), examples, folds, manifest.fingerprint());
+    }
+
+    private static List<Example> readExamples(Path file, List<String> labels) throws IOException {
+        Set<String> labelSet = new HashSet<>(labels);
+        Set<String> ids = new HashSet<>();
+        List<Example> out = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = file + ":" + lineNo;
+                JsonNode o;
+                try {
+                    o = JsonText.MAPPER.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new IOException(where + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+                }
+                if (o == null || !o.isObject()) {
+                    throw new IOException(where + ": expected a JSON object");
+                }
+                JsonNode group = o.get("group");
+                Example e = new Example(field(o, "id", where), field(o, "text", where), field(o, "label", where),
+                        field(o, "unit", where), field(o, "source", where), field(o, "split", where),
+                        group == null || group.isNull() ? null : group.asText(), field(o, "sha256", where));
+                if (!ids.add(e.id())) {
+                    throw new IOException(where + ": duplicate id " + e.id());
+                }
+                if (!labelSet.contains(e.label())) {
+                    throw new IOException(where + ": label '" + e.label() + "' is not in the manifest's labels " + labels);
+                }
+                if (!Splits.SPLIT_NAMES.contains(e.split())) {
+                    throw new IOException(where + ": split '" + e.split() + "' is not one of " + Splits.SPLIT_NAMES);
+                }
+                if (!e.sha256().equals(ContentHash.sha256(e.text()))) {
+                    throw new IOException(where + ": sha256 does not match the text of " + e.id());
+                }
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static String field(JsonNode o, String name, String where) throws IOException {
+        JsonNode v = o.get(name);
+        if (v == null || !v.isTextual()) {
+            throw new IOException(where + ": field " + name + ": missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private static List<Fold> readFolds(Path file, List<Example> examples) throws IOException {
+        JsonNode root;
+        try {
+            root = JsonText.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+        }
+        JsonNode assignments = root == null ? null : root.get("assignments");
+        if (assignments == null || !assignments.isArray()) {
+            throw new IOException(file + ": field assignments: missing or not an array");
+        }
+        Set<String> known = new HashSet<>();
+        examples.forEach(e -> known.add(e.id()));
+        List<Fold> folds = new ArrayList<>();
+        for (int i = 0; i < assignments.size(); i++) {
+            JsonNode a = assignments.get(i);
+            JsonNode test = a.get("test");
+            if (!a.path("repeat").canConvertToInt() || !a.path("fold").canConvertToInt() || test == null || !test.isArray()) {
+                throw new IOException(file + ": assignments[" + i + "]: needs integer repeat and fold and an array test");
+            }
+            Set<String> testIds = new HashSet<>();
+            for (JsonNode id : test) {
+                if (!known.contains(id.asText())) {
+                    throw new IOException(file + ": assignments[" + i + "]: unknown example id " + id.asText());
+                }
+                testIds.add(id.asText());
+            }
+            List<String> trainList = new ArrayList<>();
+            List<String> testList = new ArrayList<>();
+            for (Example e : examples) {
+                (testIds.contains(e.id()) ? testList : trainList).add(e.id());
+            }
+            folds.add(new Fold(a.get("repeat").asInt(), a.get("fold").asInt(), trainList, testList));
+        }
+        return folds;
     }
 
     /** The examples of one split ({@code train}, {@code dev} or {@code test}), in file order. */
     public List<Example> split(String split) {
         return examples.stream().filter(e -> e.split().equals(split)).toList();
+    }
+
+    /**
+     * Training data from the named splits: {@code trainSplit} to train on and {@code devSplit} for
+     * tuning (null for none), with this dataset's labels and fingerprint.
+     *
+     * @throws IllegalArgumentException when a split name is unknown or the training split is empty
+     */
+    public TrainingData trainingData(String trainSplit, String devSplit) {
+        List<LabeledText> train = labeled(checkedSplit(trainSplit));
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("dataset " + name + ": split '" + trainSplit + "' is empty");
+        }
+        List<LabeledText> dev = devSplit == null ? List.of() : labeled(checkedSplit(devSplit));
+        return new TrainingData(labels, train, dev, fingerprint);
+    }
+
+    /** Training data for one cross-validation fold: its training ids, no dev part. */
+    public TrainingData trainingData(Fold fold) {
+        return new TrainingData(labels, labeled(examples(fold.trainIds())), List.of(), fingerprint);
+    }
+
+    /** The held-out examples of one cross-validation fold, in file order. */
+    public List<Example> testExamples(Fold fold) {
+        return examples(fold.testIds());
+    }
+
+    /** The folds of one repeat, in fold order. */
+    public List<Fold> folds(int repeat) {
+        return folds.stream().filter(f -> f.repeat() == repeat).toList();
+    }
+
+    /** The number of cross-validation repeats (0 when the dataset has no folds). */
+    public int repeats() {
+        return (int) folds.stream().mapToInt(Fold::repeat).distinct().count();
+    }
+
+    /** The examples with these ids, in the order given. */
+    public List<Example> examples(List<String> ids) {
+        Map<String, Example> byId = new HashMap<>();
+        examples.forEach(e -> byId.put(e.id(), e));
+        List<Example> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            out.add(Objects.requireNonNull(byId.get(id), () -> "dataset " + name + " has no example " + id));
+        }
+        return out;
+    }
+
+    /** Example counts per label, labels in canonical order, for one split or {@code null} for all. */
+    public Map<String, Integer> labelCounts(String split) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        labels.forEach(l -> counts.put(l, 0));
+        for (Example e : examples) {
+            if (split == null || e.split().equals(split)) {
+                counts.merge(e.label(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Examples as the classifier interface sees them. */
+    public static List<LabeledText> labeled(List<Example> examples) {
+        return examples.stream().map(e -> new LabeledText(e.id(), e.text(), e.label())).toList();
+    }
+
+    private List<Example> checkedSplit(String split) {
+        if (!Splits.SPLIT_NAMES.contains(split)) {
+            throw new IllegalArgumentException("unknown split '" + split + "'; expected one of " + Splits.SPLIT_NAMES);
+        }
+        return split(split);
     }
 }

@@ -3,11 +3,9 @@ package org.stancebench.dataset.corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.stancebench.dataset.ContentHash;
 
 /**
  * Collects the Markdown an importer hands to the data card: titled paragraphs plus the list of files
@@ -71,10 +69,6 @@ final class CorpusDescription {
     }
 
     static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return ContentHash.sha256(Files.readAllBytes(file));
     }
 }

@@ -1,5 +1,7 @@
 package org.stancebench.dataset.corpus;
 
+import org.stancebench.dataset.DatasetWriter;
+
 /**
  * Settings every importer shares.
  *
@@ -10,8 +12,8 @@ package org.stancebench.dataset.corpus;
  * @param testFraction share that becomes test when a corpus ships no test split
  */
 public record ImportOptions(String name, long seed, double devFraction, double testFraction) {
-    /** The seed used when none is given, as in {@code dataset build}. */
-    public static final long DEFAULT_SEED = 42;
+    /** The seed used when none is given, the same as {@code dataset build}'s. */
+    public static final long DEFAULT_SEED = DatasetWriter.DEFAULT_SEED;
     public static final double DEFAULT_DEV_FRACTION = 0.15;
     public static final double DEFAULT_TEST_FRACTION = 0.15;
 

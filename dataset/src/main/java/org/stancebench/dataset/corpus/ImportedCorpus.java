@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.stancebench.dataset.ContentHash;
+import org.stancebench.dataset.DatasetInfo;
 import org.stancebench.dataset.Example;
 
 /**
@@ -77,6 +79,11 @@ public record ImportedCorpus(String name, String title, List<String> labels, Lis
         }
     }
 
+    /** The words of this corpus's data card and Croissant metadata, for {@code DatasetWriter}. */
+    public DatasetInfo info() {
+        return new DatasetInfo(name, title, motivation, source, license, url, labels, labelling, limits);
+    }
+
     /** Number of examples per split (in {@link #SPLITS} order) and label (in label order). */
     public Map<String, Map<String, Integer>> counts() {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
@@ -131,7 +138,7 @@ public record ImportedCorpus(String name, String title, List<String> labels, Lis
      */
     static Example post(String id, String rawText, String label, String source, String split, String group) {
         String text = clean(rawText);
-        return new Example(id, text, label, "post", source, split, group, Sha256.hex(text));
+        return new Example(id, text, label, "post", source, split, group, ContentHash.sha256(text));
     }
 
     static String clean(String rawText) {

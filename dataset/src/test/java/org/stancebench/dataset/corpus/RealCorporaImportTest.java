@@ -81,4 +81,18 @@ class RealCorporaImportTest {
         assertEquals(3006, perSplit.get("test"));
         assertTrue(perSplit.get("dev") > 1500 && perSplit.get("dev") < 2600, "dev size " + perSplit.get("dev"));
     }
+
+    @Test
+    void ironyWritesAVerifiedDatasetDirectory(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+        ImportedCorpus corpus = TweetEvalImporter.importTask(corpora().resolve("tweeteval/irony"), null,
+                ImportOptions.defaults());
+        Path dir = out.resolve("irony");
+        org.stancebench.dataset.DatasetWriter.write(dir, corpus.info(), corpus.examples(), corpus.seed(), 5, 1);
+        assertEquals(java.util.List.of(), org.stancebench.dataset.DatasetVerifier.problems(dir));
+        org.stancebench.dataset.Dataset loaded = org.stancebench.dataset.Dataset.load(dir);
+        // README: 2,862 / 955 / 784
+        assertEquals(2862, loaded.split("train").size());
+        assertEquals(955, loaded.split("dev").size());
+        assertEquals(784, loaded.split("test").size());
+    }
 }

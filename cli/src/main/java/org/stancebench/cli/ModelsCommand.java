@@ -1,13 +1,33 @@
 package org.stancebench.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.stancebench.api.ClassifierFactory;
+import org.stancebench.model.ClassifierRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder until its issue lands: says so and exits 2. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List the registered classifiers. (not yet available)")
+/**
+ * {@code stancebench models}: lists every registered classifier (built-in and plug-ins on the class
+ * path) with its one-line description, names aligned in one column, sorted by name.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List the registered classifiers (built-in and plug-ins on the class path) with a one-line description each.")
 final class ModelsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new ExitCodeException(2, "'models' is not available in this build yet");
+        List<ClassifierFactory> all = ClassifierRegistry.all();
+        int width = all.stream().mapToInt(f -> f.name().length()).max().orElse(0);
+        PrintWriter out = spec.commandLine().getOut();
+        for (ClassifierFactory f : all) {
+            out.print(String.format("%-" + width + "s  %s", f.name(), f.description()) + "\n");
+        }
+        out.flush();
+        return 0;
     }
 }

@@ -1,13 +1,159 @@
 package org.stancebench.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.stancebench.api.Classifier;
+import org.stancebench.model.ModelStore;
+import org.stancebench.model.StoredModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands: says so and exits 2. */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "Predict labels for texts read one per line from stdin. (not yet available)")
+/**
+ * {@code stancebench predict}: reads one text per line (UTF-8) and writes one JSON object per line,
+ * {@code {"text": ..., "label": ..., "probs": {label: p, ...}}}, with {@code probs} in the model's
+ * label order and {@code label} the most probable one (ties to the earlier label).
+ *
+ * <p>Every input line gives one output line, in order, including empty lines (the empty text); a
+ * trailing carriage return is dropped. An empty input gives no output and exit code 0. Texts are
+ * predicted in batches (whatever has arrived, up to {@code --batch-size}) and output is flushed
+ * after each batch, so it also works interactively. The model directory is verified (SHA-256 of
+ * every file) before loading; a damaged one is refused.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Predict labels for texts read one per line (UTF-8) from stdin; writes one JSON object per line.")
 final class PredictCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR",
+            description = "Model directory written by 'stancebench train'.")
+    Path model;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Read texts from FILE instead of stdin.")
+    Path input;
+
+    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "Most texts predicted at once.")
+    int batchSize;
+
+    /** Standard input; tests replace it. */
+    InputStream stdin = System.in;
+
     @Override
-    public Integer call() {
-        throw new ExitCodeException(2, "'predict' is not available in this build yet");
+    public Integer call() throws IOException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+        }
+        String source = input == null ? "stdin" : input.toString();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (StoredModel stored = ModelStore.load(model);
+             InputStream raw = input == null ? nonClosing(stdin) : Files.newInputStream(input);
+             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+            Classifier classifier = stored.classifier();
+            PrintWriter out = spec.commandLine().getOut();
+            JsonFactory json = new JsonFactory();
+            List<String> batch = new ArrayList<>(batchSize);
+            ByteArrayOutputStream lineBytes = new ByteArrayOutputStream();
+            long lineNo = 0;
+            while (true) {
+                // Lines are split on bytes and decoded one by one, so an invalid byte is reported with its line.
+                boolean eof = !readLine(in, lineBytes);
+                if (!eof || lineBytes.size() > 0) {
+                    lineNo++;
+                    String line;
+                    try {
+                        line = utf8.decode(ByteBuffer.wrap(lineBytes.toByteArray())).toString();
+                    } catch (CharacterCodingException e) {
+                        throw new IOException(source + " line " + lineNo + ": not valid UTF-8", e);
+                    }
+                    batch.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+                }
+                boolean flushNow = eof || batch.size() >= batchSize || in.available() == 0;
+                if (flushNow && !batch.isEmpty()) {
+                    write(classifier, batch, json, out);
+                    batch.clear();
+                }
+                if (eof) {
+                    break;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Reads bytes up to the next newline (not kept) into {@code line}; false at end of input. */
+    private static boolean readLine(InputStream in, ByteArrayOutputStream line) throws IOException {
+        line.reset();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                return true;
+            }
+            line.write(b);
+        }
+        return false;
+    }
+
+    private static void write(Classifier classifier, List<String> texts, JsonFactory json, PrintWriter out)
+            throws IOException {
+        List<double[]> probs = classifier.predictProba(texts);
+        List<String> labels = classifier.labels();
+        StringWriter buffer = new StringWriter();
+        for (int i = 0; i < texts.size(); i++) {
+            double[] p = probs.get(i);
+            try (JsonGenerator g = json.createGenerator(buffer)) {
+                g.writeStartObject();
+                g.writeStringField("text", texts.get(i));
+                g.writeStringField("label", labels.get(argmax(p)));
+                g.writeObjectFieldStart("probs");
+                for (int k = 0; k < labels.size(); k++) {
+                    g.writeNumberField(labels.get(k), p[k]);
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            buffer.write('\n');
+        }
+        out.write(buffer.toString());
+        out.flush();
+    }
+
+    /** The index of the largest value, the first one on ties. */
+    static int argmax(double[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static InputStream nonClosing(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // stdin belongs to the process, not to this command
+            }
+        };
     }
 }

@@ -72,7 +72,7 @@ public final class ModelStore {
         }
         boolean exists = Files.exists(target);
         if (exists) {
-            checkReplaceable(dir, target, overwrite);
+            checkTarget(dir, overwrite);
         }
         Files.createDirectories(parent);
         Path tmp = siblingName(target, "partial");
@@ -93,7 +93,17 @@ public final class ModelStore {
         }
     }
 
-    private static void checkReplaceable(Path dir, Path target, boolean overwrite) throws IOException {
+    /**
+     * Checks, before a long training run, that a model could be saved to {@code dir}: it does not
+     * exist, is an empty directory, or (with {@code overwrite}) is an existing model directory.
+     *
+     * @throws IOException with one line naming {@code dir} and why it may not be written
+     */
+    public static void checkTarget(Path dir, boolean overwrite) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (!Files.exists(target)) {
+            return;
+        }
         if (!Files.isDirectory(target)) {
             throw new IOException(dir + ": exists and is not a directory");
         }
@@ -105,7 +115,7 @@ public final class ModelStore {
             return;
         }
         if (!overwrite) {
-            throw new IOException(dir + ": already exists and is not empty (ask to overwrite it to replace it)");
+            throw new IOException(dir + ": already exists and is not empty (use --overwrite to replace a model directory)");
         }
         if (!Files.isRegularFile(target.resolve(ModelProvenance.FILE_NAME))) {
             throw new IOException(dir + ": is not a model directory (no " + ModelProvenance.FILE_NAME

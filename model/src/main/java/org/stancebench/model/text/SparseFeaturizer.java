@@ -77,11 +77,25 @@ public final class SparseFeaturizer {
         return n;
     }
 
-    /** The counts of {@code text} as a new vector (allocates; convenient for training). */
+    /**
+     * The counts of {@code text} as a new vector. Allocates scratch space of the feature dimension on
+     * every call: use {@link #featurizeAll} or {@link #featurize(String, Scratch)} in loops.
+     */
     public SparseVector featurize(String text) {
         Scratch scratch = newScratch();
         int n = featurize(text, scratch);
         return new SparseVector(index.size(), Arrays.copyOf(scratch.indices, n), Arrays.copyOf(scratch.values, n));
+    }
+
+    /** The counts of {@code texts}, in order, reusing one scratch space (allocates the results). */
+    public java.util.List<SparseVector> featurizeAll(java.util.List<String> texts) {
+        Scratch scratch = newScratch();
+        java.util.List<SparseVector> out = new java.util.ArrayList<>(texts.size());
+        for (String text : texts) {
+            int n = featurize(text, scratch);
+            out.add(new SparseVector(index.size(), Arrays.copyOf(scratch.indices, n), Arrays.copyOf(scratch.values, n)));
+        }
+        return out;
     }
 
     /** Per-thread scratch space of a {@link SparseFeaturizer}; not thread-safe. */

@@ -1,0 +1,67 @@
+package org.stancebench.model.text;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.stancebench.api.LabeledText;
+import org.stancebench.api.TrainingData;
+
+/**
+ * TweetEval irony from {@code ../shared/corpora} (relative to the project root), for tests that
+ * measure the sparse classifiers on real data; absent corpora give {@code null}.
+ */
+public final class IronyCorpus {
+    /** The corpus: training data (train + val as dev) and the test split. */
+    public record Splits(TrainingData data, List<LabeledText> test) {
+    }
+
+    private IronyCorpus() {
+    }
+
+    /** The irony folder, or null when the corpora are not present. */
+    public static Path folder() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("../shared/corpora/tweeteval/irony").normalize();
+            if (Files.isRegularFile(candidate.resolve("train_text.txt"))) {
+                return candidate;
+            }
+            if (p.getFileName() != null && p.getFileName().toString().equals("model")) {
+                continue;
+            }
+        }
+        return null;
+    }
+
+    /** Loads the splits, or returns null when the corpora are absent. */
+    public static Splits load() throws IOException {
+        Path dir = folder();
+        if (dir == null) {
+            return null;
+        }
+        List<String> labels = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("mapping.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                labels.add(line.split("\t")[1].trim());
+            }
+        }
+        return new Splits(new TrainingData(labels, split(dir, "train", labels), split(dir, "val", labels),
+                "tweeteval-irony"), split(dir, "test", labels));
+    }
+
+    private static List<LabeledText> split(Path dir, String name, List<String> labels) throws IOException {
+        List<String> texts = Files.readAllLines(dir.resolve(name + "_text.txt"), StandardCharsets.UTF_8);
+        List<String> ids = Files.readAllLines(dir.resolve(name + "_labels.txt"), StandardCharsets.UTF_8);
+        List<LabeledText> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).isBlank()) {
+                continue;
+            }
+            out.add(new LabeledText(name + "/" + i, texts.get(i), labels.get(Integer.parseInt(ids.get(i).trim()))));
+        }
+        return out;
+    }
+}

@@ -48,6 +48,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
     /** The registered name. */
     public static final String NAME = "tfidf-logreg";
     static final double DEFAULT_C = 10.0;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The factory (found by {@link java.util.ServiceLoader}). */
     public TfidfLogRegFactory() {
@@ -130,11 +131,13 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
                     for (double c : cs) {
                         objective.setC(c);
                         long t0 = System.nanoTime();
+                        long cpu0 = CPU.getCurrentThreadCpuTime();
                         Lbfgs.Result r = lbfgs.minimize(objective::evaluate, x, options.progress());
                         double score = tune ? MacroF1.of(devGold, predict(x, dim, k, devRows), k) : 0.0;
                         options.progress().accept(String.format(Locale.ROOT,
-                                "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s%s", NAME, c, weighting,
-                                r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
+                                "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
+                                weighting, r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
+                                (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
                                 tune ? String.format(Locale.ROOT, ", dev macro-F1 %.4f", score) : ""));
                         if (best == null || score > bestScore) {
                             best = x.clone();

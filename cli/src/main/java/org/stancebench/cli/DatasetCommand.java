@@ -1,13 +1,26 @@
 package org.stancebench.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder until its issue lands: says so and exits 2. */
-@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Build, parse, verify and import datasets. (not yet available)")
+/** {@code stancebench dataset}: groups the commands that parse pages and build, verify and import datasets. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Parse pages; build, verify and import datasets.",
+        subcommands = {
+            DatasetParseCommand.class,
+            DatasetBuildCommand.class,
+            DatasetVerifyCommand.class,
+            DatasetImportCommand.class,
+        })
 final class DatasetCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new ExitCodeException(2, "'dataset' is not available in this build yet");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing a subcommand: parse, build, verify or import");
     }
 }

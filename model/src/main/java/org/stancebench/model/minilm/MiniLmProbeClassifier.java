@@ -1,0 +1,90 @@
+package org.stancebench.model.minilm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ai.djl.engine.Engine;
+import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
+
+/** A {@code minilm-probe} model: the shared encoder (ONNX Runtime through DJL) and a plain-Java softmax head trained with DJL's PyTorch engine. */
+final class MiniLmProbeClassifier implements Classifier, DjlBacked {
+
+    private final List<String> labels;
+    private final SoftmaxHead head;
+    private final Map<String, String> settings;
+    private final MiniLmEncoder encoder;
+
+    MiniLmProbeClassifier(List<String> labels, SoftmaxHead head, Map<String, String> settings, MiniLmEncoder encoder) {
+        this.labels = List.copyOf(labels);
+        this.head = head;
+        this.settings = Map.copyOf(settings);
+        this.encoder = encoder;
+    }
+
+    SoftmaxHead head() {
+        return head;
+    }
+
+    @Override
+    public String name() {
+        return MiniLmProbeFactory.NAME;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    @Override
+    public double[] predictProba(String text) {
+        return head.probabilities(encoder.encode(text));
+    }
+
+    @Override
+    public List<double[]> predictProba(List<String> texts) {
+        float[][] embedded = encoder.encode(texts);
+        List<double[]> out = new ArrayList<>(embedded.length);
+        for (float[] e : embedded) {
+            out.add(head.probabilities(e));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("classifier", name());
+        config.put("labels", labels);
+        config.put("maxTokens", encoder.settings().maxTokens());
+        config.put("encoder", encoder.files().fingerprint());
+        config.put("settings", new TreeMap<>(settings));
+        config.put("weight", head.weight());
+        config.put("bias", head.bias());
+        JsonFiles.write(dir.resolve(MiniLmProbeFactory.CONFIG_FILE), config);
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+
+    @Override
+    public String engineName() {
+        return "OnnxRuntime";
+    }
+
+    @Override
+    public String engineVersion() {
+        return Engine.getEngine(engineName()).getVersion();
+    }
+}

@@ -1,0 +1,141 @@
+package org.stancebench.model.minilm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stancebench.api.Classifier;
+import org.stancebench.api.ClassifierFactory;
+import org.stancebench.api.LabeledText;
+import org.stancebench.api.TrainingData;
+import org.stancebench.api.TrainingOptions;
+
+/**
+ * The {@code minilm-probe} classifier family: frozen all-MiniLM-L6-v2 sentence embeddings with a
+ * multinomial logistic-regression head trained in DJL (PyTorch engine, Adam, L2 weight decay).
+ *
+ * <p>Settings (defaults): {@code epochs} (60), {@code learningRate} (0.01), {@code batchSize} (32),
+ * {@code weightDecay} (chosen from 0, 1e-4, 1e-3, 1e-2 by development log-loss when a development
+ * set exists, else 1e-4), plus the encoder settings {@code maxTokens}, {@code encodeBatch},
+ * {@code threads}. With a development set, the epoch with the lowest development log-loss is kept.
+ * A saved model holds only the head, its settings and the encoder files' SHA-256; it refuses to
+ * load against different encoder files.
+ */
+public final class MiniLmProbeFactory implements ClassifierFactory {
+
+    /** The registered name. */
+    public static final String NAME = "minilm-probe";
+    static final String CONFIG_FILE = "probe.json";
+    private static final float[] WEIGHT_DECAY_GRID = {0f, 1e-4f, 1e-3f, 1e-2f};
+
+    /** Stateless; found by {@link java.util.ServiceLoader}. */
+    public MiniLmProbeFactory() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "frozen all-MiniLM-L6-v2 sentence embeddings + logistic-regression head trained in DJL";
+    }
+
+    @Override
+    public Classifier train(TrainingData data, TrainingOptions options) {
+        Map<String, String> settings = options.settings();
+        EncoderOptions.checkKeys(NAME, settings, Set.of("epochs", "learningRate", "batchSize", "weightDecay"));
+        int epochs = EncoderOptions.intSetting(settings, "epochs", 60);
+        float learningRate = (float) EncoderOptions.doubleSetting(settings, "learningRate", 0.01);
+        int batchSize = EncoderOptions.intSetting(settings, "batchSize", 32);
+        boolean hasDev = !data.dev().isEmpty();
+        float[] grid = settings.containsKey("weightDecay")
+                ? new float[] {(float) EncoderOptions.doubleSetting(settings, "weightDecay", 0)}
+                : hasDev ? WEIGHT_DECAY_GRID : new float[] {1e-4f};
+        if (data.train().isEmpty()) {
+            throw new IllegalArgumentException(NAME + ": the training split is empty");
+        }
+        MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(settings);
+        MiniLmEncoder encoder = MiniLmEncoder.sharedOrOpen(encoderSettings);
+        try {
+            Map<String, Integer> index = new HashMap<>();
+            for (String label : data.labels()) {
+                index.put(label, index.size());
+            }
+            options.progress().accept(NAME + ": embedding " + data.train().size() + " training and "
+                    + data.dev().size() + " development texts");
+            float[][] x = encoder.encode(texts(data.train()));
+            int[] y = labels(data.train(), index);
+            float[][] devX = hasDev ? encoder.encode(texts(data.dev())) : null;
+            int[] devY = hasDev ? labels(data.dev(), index) : null;
+            SoftmaxHeadTrainer.Result best = null;
+            float bestDecay = grid[0];
+            for (float decay : grid) {
+                SoftmaxHeadTrainer.Hyper hyper = new SoftmaxHeadTrainer.Hyper(epochs, batchSize, learningRate, decay);
+                SoftmaxHeadTrainer.Result r = SoftmaxHeadTrainer.train(x, y, devX, devY, data.labels().size(),
+                        hyper, options.seed(), options.progress());
+                if (best == null || r.devLogLoss() < best.devLogLoss()) {
+                    best = r;
+                    bestDecay = decay;
+                }
+            }
+            Map<String, String> effective = EncoderOptions.effective(settings, encoderSettings);
+            effective.put("epochs", Integer.toString(epochs));
+            effective.put("learningRate", Float.toString(learningRate));
+            effective.put("batchSize", Integer.toString(batchSize));
+            effective.put("weightDecay", Float.toString(bestDecay));
+            effective.put("bestEpoch", Integer.toString(best.bestEpoch()));
+            return new MiniLmProbeClassifier(data.labels(), best.head(), effective, encoder);
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
+    private static List<String> texts(List<LabeledText> examples) {
+        return examples.stream().map(LabeledText::text).toList();
+    }
+
+    private static int[] labels(List<LabeledText> examples, Map<String, Integer> index) {
+        return examples.stream().mapToInt(t -> index.get(t.label())).toArray();
+    }
+
+    @Override
+    public Classifier load(Path dir) throws IOException {
+        Path file = dir.resolve(CONFIG_FILE);
+        JsonNode config = JsonFiles.read(file);
+        JsonFiles.checkEncoder(config, file, MiniLmFiles.extract());
+        List<String> labels = new ArrayList<>();
+        JsonFiles.field(config, "labels", file).forEach(n -> labels.add(n.asText()));
+        JsonNode weight = JsonFiles.field(config, "weight", file);
+        JsonNode bias = JsonFiles.field(config, "bias", file);
+        if (labels.isEmpty() || weight.size() != labels.size() || bias.size() != labels.size()) {
+            throw new IOException(file + ": fields 'labels', 'weight' and 'bias' must have one entry per label");
+        }
+        float[][] w = new float[labels.size()][];
+        float[] b = new float[labels.size()];
+        for (int c = 0; c < labels.size(); c++) {
+            JsonNode row = weight.get(c);
+            if (row.size() != MiniLmEncoder.DIMENSION) {
+                throw new IOException(file + ": field 'weight' row " + c + " has " + row.size()
+                        + " values, expected " + MiniLmEncoder.DIMENSION);
+            }
+            w[c] = new float[row.size()];
+            for (int i = 0; i < row.size(); i++) {
+                w[c][i] = (float) row.get(i).asDouble();
+            }
+            b[c] = (float) bias.get(c).asDouble();
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
+        return new MiniLmProbeClassifier(labels, new SoftmaxHead(w, b), settings,
+                MiniLmEncoder.sharedOrOpen(MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens)));
+    }
+}

@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
             "  evaluate --model MODEL_DIR --data DATASET_DIR [--split test]",
             "  evaluate --classifier NAME[,NAME...] --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
             "  evaluate --classifier NAME --data DATASET_DIR [--split test]   (trains on train, tunes on dev)",
-            "  evaluate --predictions FILE.jsonl --data DATASET_DIR [--split test] [--allow-mismatch]",
+            "  evaluate --predictions FILE.jsonl[,FILE...] --data DATASET_DIR [--split test] [--allow-mismatch]",
             "The results go to --out (default: " + EvaluateCommand.DEFAULT_OUT_DIR + "/NAME-SPLIT.json or NAME-cv.json,"
                     + " relative to the working directory; results-cv.json or results-SPLIT.json for several"
                     + " classifiers)."})
@@ -66,9 +66,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 description = "Registered classifier(s) to train and evaluate; several are compared pairwise.")
         List<String> classifiers;
 
-        @Option(names = "--predictions", paramLabel = "FILE",
-                description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool.")
-        Path predictions;
+        @Option(names = "--predictions", paramLabel = "FILE[,FILE...]", split = ",",
+                description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool;"
+                        + " several files are compared pairwise.")
+        List<Path> predictions;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -140,12 +141,22 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<RunResult> runs = new ArrayList<>();
         if (source.predictions != null) {
-            PredictionsFile.Loaded loaded = PredictionsFile.read(source.predictions, dataset, split, allowMismatch);
-            for (String mismatch : loaded.mismatches()) {
-                err.println("stancebench: warning: " + source.predictions + ": " + mismatch + " (--allow-mismatch: skipped)");
+            if (name != null && source.predictions.size() > 1) {
+                throw new IllegalArgumentException("--name applies to a single --predictions file");
             }
-            String runName = name != null ? name : stem(source.predictions);
-            runs.add(Evaluation.ofPredictions(runName, dataset, split, loaded.predictions(), options));
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Path file : source.predictions) {
+                String runName = name != null ? name : stem(file);
+                if (!names.add(runName)) {
+                    throw new IllegalArgumentException(file + ": another predictions file is also named '" + runName
+                            + "'; rename one");
+                }
+                PredictionsFile.Loaded loaded = PredictionsFile.read(file, dataset, split, allowMismatch);
+                for (String mismatch : loaded.mismatches()) {
+                    err.println("stancebench: warning: " + file + ": " + mismatch + " (--allow-mismatch: skipped)");
+                }
+                runs.add(Evaluation.ofPredictions(runName, dataset, split, loaded.predictions(), options));
+            }
         } else if (source.model != null) {
             try (StoredModel stored = ModelStore.load(source.model)) {
                 JsonNode provenance = ResultsIo.mapper().readTree(stored.provenance().toJson());

@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Evaluate a classifier, with 95% bootstrap confidence intervals, and write a results JSON.",
+            "Evaluate a classifier, with 95%% bootstrap confidence intervals, and write a results JSON.",
             "  evaluate --model MODEL_DIR --data DATASET_DIR [--split test]",
             "  evaluate --classifier NAME[,NAME...] --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
             "  evaluate --classifier NAME --data DATASET_DIR [--split test]   (trains on train, tunes on dev)",
@@ -62,11 +62,11 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A saved model directory (from 'train').")
         Path model;
 
-        @Option(names = "--classifier", paramLabel = "NAME[,NAME...]", split = ",",
+        @Option(names = "--classifier", paramLabel = "NAME", split = ",",
                 description = "Registered classifier(s) to train and evaluate; several are compared pairwise.")
         List<String> classifiers;
 
-        @Option(names = "--predictions", paramLabel = "FILE[,FILE...]", split = ",",
+        @Option(names = "--predictions", paramLabel = "FILE", split = ",",
                 description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool;"
                         + " several files are compared pairwise.")
         List<Path> predictions;
@@ -78,17 +78,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATASET_DIR", required = true, description = "The dataset directory.")
     Path data;
 
-    @Option(names = "--split", defaultValue = "test", description = "Split to evaluate on (not with --cv).")
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "Split to evaluate on (not with --cv).")
     String split;
 
     @Option(names = "--cv", description = "Cross-validate over the dataset's folds (with --classifier).")
     boolean cv;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "N[,N...]", defaultValue = "13,14,15",
+    @Option(names = "--seeds", split = ",", paramLabel = "N", defaultValue = "13,14,15",
             description = "Training seeds; with --cv every fold is trained once per seed, otherwise the first is used.")
     List<Long> seeds;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A classifier setting (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "A classifier setting (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the run for --predictions (default: the file name).")
@@ -280,6 +281,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (run.official() != null) {
             sb.append("* official metric of this task\n");
         }
-        return sb.toString();
+        return sb.toString().lines().map(String::stripTrailing)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 }

@@ -1,13 +1,120 @@
 package org.stancebench.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.stancebench.bench.BenchOptions;
+import org.stancebench.bench.BenchResult;
+import org.stancebench.bench.BenchRunner;
+import org.stancebench.bench.BenchSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands: says so and exits 2. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the JMH inference benchmarks. (not yet available)")
+/**
+ * {@code stancebench bench}: trains every registered classifier once, runs the JMH inference
+ * benchmarks in forked JVMs and the peer tools, and writes {@code jmh.json} and
+ * {@code bench-summary.json} (format: {@code docs/bench-summary.md}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {
+            "Run the JMH inference benchmarks of every registered classifier and the peer tools.",
+            "Writes DIR/jmh.json (JMH's JSON), DIR/bench-summary.json (docs/bench-summary.md), DIR/jmh.log "
+                    + "and DIR/work/ (texts, saved models). --quick finishes in a few minutes on 2 cores."})
 final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Short run: 1 fork, fewer iterations and parameter combinations "
+            + "(listed in the summary's settings.omitted).")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
+    Path out = Path.of("stancebench-out", "bench");
+
+    @Option(names = "--corpora", paramLabel = "DIR",
+            description = "Public corpora directory (e.g. ../shared/corpora): benchmark on TweetEval irony's "
+                    + "test texts instead of the seed texts.")
+    Path corpora;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Only classifiers whose registered name matches REGEX (found anywhere in the name).")
+    String include;
+
+    @Option(names = "--train-on", paramLabel = "DATA",
+            description = "Training data of the measured models: seed (the seed dataset's train split) or "
+                    + "irony (TweetEval irony's train split; needs --corpora).")
+    String trainOn = "seed";
+
+    @Option(names = "--seed", description = "Training seed.")
+    long seed = 42;
+
+    @Option(names = "--no-peers", description = "Skip the peers outside the JVM (bench/scripts/peers.sh).")
+    boolean noPeers;
+
     @Override
-    public Integer call() {
-        throw new ExitCodeException(2, "'bench' is not available in this build yet");
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        if (corpora != null && !Files.isDirectory(corpora)) {
+            throw new IllegalArgumentException(corpora + ": --corpora is not a directory");
+        }
+        Pattern pattern = null;
+        if (include != null) {
+            try {
+                pattern = Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("--include: not a regular expression: " + e.getDescription());
+            }
+        }
+        BenchOptions options = BenchOptions.defaults(quick, out)
+                .withCorpora(corpora)
+                .withInclude(pattern)
+                .withTrainOn(trainOn.toLowerCase(Locale.ROOT))
+                .withPeersScript(noPeers ? null : peersScript())
+                .withProgress(message -> {
+                    err.println(message);
+                    err.flush();
+                });
+        options = new BenchOptions(options.quick(), options.out(), options.corpora(), options.include(),
+                options.trainOn(), seed, options.peersScript(), options.progress());
+        BenchSummary summary = BenchRunner.run(options);
+        print(summary, outWriter);
+        outWriter.println("Wrote " + out.resolve("bench-summary.json") + " and " + out.resolve("jmh.json")
+                + " in " + summary.wallSeconds() + " s");
+        outWriter.flush();
+        return 0;
+    }
+
+    /** The peer script of the source tree this command runs from, or null when it cannot be found. */
+    static Path peersScript() {
+        String home = System.getProperty("stancebench.home");
+        Path base = home != null ? Path.of(home) : Path.of("");
+        Path script = base.resolve("bench").resolve("scripts").resolve("peers.sh").toAbsolutePath();
+        return Files.isRegularFile(script) ? script : null;
+    }
+
+    /** A compact table of the headline rows. */
+    static void print(BenchSummary summary, PrintWriter out) {
+        out.printf(Locale.ROOT, "%-32s %-26s %6s %4s %14s %12s%n", "classifier", "benchmark", "batch", "thr",
+                "score", "unit");
+        for (var list : java.util.List.of(summary.results(), summary.peers())) {
+            for (BenchResult r : list) {
+                String bench = r.benchmark() + (r.textLength() == null ? "" : "@" + r.textLength());
+                String score = String.format(Locale.ROOT, "%.1f ± %.1f", r.score(), r.error());
+                out.printf(Locale.ROOT, "%-32s %-26s %6d %4d %14s %12s%s%n", r.classifier(), bench, r.batchSize(),
+                        r.threads(), score, r.unit(),
+                        r.p50() == null ? "" : String.format(Locale.ROOT, "  p50 %.1f p99 %.1f", r.p50(), r.p99()));
+            }
+        }
+        for (String note : summary.notes()) {
+            out.println("note: " + note);
+        }
     }
 }

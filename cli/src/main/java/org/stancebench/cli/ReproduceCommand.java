@@ -1,13 +1,235 @@
 package org.stancebench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.stancebench.api.Classifier;
+import org.stancebench.api.ClassifierFactory;
+import org.stancebench.api.TrainingData;
+import org.stancebench.api.TrainingOptions;
+import org.stancebench.bench.BenchOptions;
+import org.stancebench.bench.BenchRunner;
+import org.stancebench.bench.BenchSummary;
+import org.stancebench.dataset.Dataset;
+import org.stancebench.dataset.DatasetWriter;
+import org.stancebench.dataset.SeedDataset;
+import org.stancebench.eval.Comparisons;
+import org.stancebench.eval.protocol.CrossValidation;
+import org.stancebench.eval.protocol.EvalOptions;
+import org.stancebench.eval.protocol.Evaluation;
+import org.stancebench.eval.results.Comparison;
+import org.stancebench.eval.results.EnvironmentInfo;
+import org.stancebench.eval.results.Results;
+import org.stancebench.eval.results.ResultsIo;
+import org.stancebench.eval.results.RunResult;
+import org.stancebench.model.ClassifierRegistry;
+import org.stancebench.model.ModelProvenance;
+import org.stancebench.reports.MarkdownReport;
+import org.stancebench.reports.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands: says so and exits 2. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, description = "Run the whole pipeline: dataset, training, evaluation, benchmarks, report. (not yet available)")
+/**
+ * {@code stancebench reproduce}: the whole pipeline in one command. Builds the seed dataset, trains
+ * and evaluates every registered classifier with cross-validation (the dataset's folds) and on the
+ * test split, compares every pair with paired tests and Holm's correction, runs the inference
+ * benchmarks, and writes {@code results.json}, {@code report.md} and {@code report.html}.
+ *
+ * <p>Same build, same options: the same results (benchmark figures aside). A classifier that fails
+ * is reported and left out; the report is still written and the command exits 1.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {
+            "Run the whole pipeline: build the seed dataset, train and evaluate every registered classifier "
+                    + "(cross-validation on the dataset's folds, and the test split), compare every pair "
+                    + "(paired tests, Holm's correction), run the inference benchmarks and write the report.",
+            "Writes DIR/results.json, DIR/report.md and DIR/report.html, plus DIR/dataset/ (the seed dataset) "
+                    + "and DIR/bench/ (benchmark files). DIR defaults to out/reproduce under the current "
+                    + "directory and may not lie inside a src/ directory.",
+            "--quick: one training seed, the first cross-validation repeat only (5 folds x 1), and the short "
+                    + "benchmark; a few minutes on 2 cores. Default: seeds 13, 14, 15 and all repeats (5 x 3)."})
 final class ReproduceCommand implements Callable<Integer> {
+    private static final int STAGES = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
+    Path out = Path.of("out", "reproduce");
+
+    @Option(names = "--quick", description = "One seed, one cross-validation repeat, short benchmark.")
+    boolean quick;
+
+    @Option(names = "--seed", paramLabel = "N", split = ",",
+            description = "Training seed(s), comma-separated or repeated. Default: 13,14,15 (13 with --quick).")
+    List<Long> seeds;
+
+    @Option(names = "--no-bench", description = "Skip the inference benchmarks (the report then says it has "
+            + "no benchmark data). Used by the tests and by CI's quality gate.")
+    boolean noBench;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "Only these registered classifiers (comma-separated). Default: all of them.")
+    List<String> only;
+
+    @Option(names = "--from", paramLabel = "RESULTS",
+            description = "Run nothing: re-render the report of an existing results.json into DIR.")
+    Path from;
+
+    /** When the command started, for the elapsed time on progress lines. */
+    private long started;
+
     @Override
-    public Integer call() {
-        throw new ExitCodeException(2, "'reproduce' is not available in this build yet");
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        started = start;
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path dir = out.toAbsolutePath().normalize();
+        for (Path part : dir) {
+            if (part.toString().equals("src")) {
+                throw new IllegalArgumentException("--out " + dir + " lies inside a src/ directory; choose another");
+            }
+        }
+        if (from != null) {
+            Results results = ResultsIo.read(from);
+            err.println("reproduce: rendering " + from + " into " + dir);
+            finish(stdout, results, ReportWriter.write(results, dir), dir, start);
+            return 0;
+        }
+        List<Long> trainingSeeds = seeds != null && !seeds.isEmpty() ? List.copyOf(new LinkedHashSet<>(seeds))
+                : quick ? List.of(CrossValidation.DEFAULT_SEEDS.get(0)) : CrossValidation.DEFAULT_SEEDS;
+        List<ClassifierFactory> factories = select(ClassifierRegistry.all());
+        err.println("reproduce: output directory " + dir);
+        err.println("reproduce: " + factories.size() + " classifiers, seeds " + trainingSeeds
+                + (quick ? ", quick mode" : "") + (noBench ? ", no benchmarks" : ""));
+        err.flush();
+
+        stage(err, 1, "dataset", "building the seed dataset");
+        Path dataDir = dir.resolve("dataset");
+        SeedDataset.build(dataDir, DatasetWriter.DEFAULT_SEED);
+        Dataset dataset = Dataset.load(dataDir);
+        // Quick mode keeps the dataset (and so its fingerprint) and uses only its first repeat of folds.
+        Dataset cvData = quick
+                ? new Dataset(dataset.name(), dataset.labels(), dataset.examples(), dataset.folds(0),
+                        dataset.fingerprint())
+                : dataset;
+        err.println("reproduce: dataset " + dataset.name() + ", " + dataset.examples().size() + " examples, "
+                + cvData.folds().size() + " folds, fingerprint " + dataset.fingerprint());
+
+        List<RunResult> runs = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < factories.size(); i++) {
+            ClassifierFactory factory = factories.get(i);
+            String who = factory.name() + " (" + (i + 1) + "/" + factories.size() + ")";
+            EvalOptions options = EvalOptions.defaults()
+                    .withProgress(progress(err, 2, "evaluate", factory.name() + ": ", who + ": "));
+            try {
+                stage(err, 2, "evaluate", who + ": cross-validation");
+                runs.add(CrossValidation.run(factory, cvData, trainingSeeds, Map.of(), options));
+                stage(err, 2, "evaluate", who + ": training on train (dev for tuning), seed "
+                        + trainingSeeds.get(0) + ", predicting test");
+                runs.add(testRun(factory, dataset, trainingSeeds.get(0), options));
+            } catch (RuntimeException e) {
+                String message = factory.name() + " failed and is left out of the report: " + StanceBench.describe(e);
+                failures.add(message);
+                err.println("stancebench: " + message);
+                if (System.getenv("STANCEBENCH_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+            }
+        }
+
+        stage(err, 3, "compare", runs.size() + " runs, paired tests with Holm's correction");
+        List<Comparison> comparisons = Comparisons.allPairs(runs, dataset.labels(), Comparisons.Options.defaults());
+
+        JsonNode bench = null;
+        if (noBench) {
+            stage(err, 4, "bench", "skipped (--no-bench)");
+        } else {
+            stage(err, 4, "bench", (quick ? "short" : "full") + " inference benchmarks");
+            List<String> names = runs.stream().map(RunResult::classifier).distinct().toList();
+            BenchOptions options = BenchOptions.defaults(quick, dir.resolve("bench"))
+                    .withInclude(java.util.regex.Pattern.compile(
+                            "^(" + String.join("|", names.stream().map(java.util.regex.Pattern::quote).toList()) + ")$"))
+                    .withProgress(progress(err, 4, "bench", "bench: ", ""));
+            BenchSummary summary = BenchRunner.run(options);
+            bench = ResultsIo.mapper().readTree(summary.toJson());
+        }
+
+        stage(err, 5, "report", "writing " + String.join(", ", ReportWriter.FILES));
+        Results results = Results.of("stancebench " + ModelProvenance.currentStancebenchVersion(),
+                Evaluation.datasetInfo(dataset), EnvironmentInfo.current(ModelProvenance.currentGitCommit()), runs,
+                comparisons, bench);
+        finish(stdout, results, ReportWriter.write(results, dir), dir, start);
+        for (String failure : failures) {
+            err.println("stancebench: " + failure);
+        }
+        err.flush();
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Prints the leaderboards, where the files are and how long it took. */
+    private static void finish(PrintWriter stdout, Results results, List<Path> files, Path dir, long start) {
+        stdout.print(MarkdownReport.leaderboards(results));
+        stdout.println("Report files (in " + dir + "):");
+        for (Path f : files) {
+            stdout.println("  " + f);
+        }
+        stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+        stdout.flush();
+    }
+
+    /** Trains on the train split (dev for tuning) with {@code seed} and evaluates on the test split. */
+    private static RunResult testRun(ClassifierFactory factory, Dataset dataset, long seed, EvalOptions options) {
+        TrainingData data = dataset.trainingData("train", "dev");
+        TrainingOptions training = new TrainingOptions(seed, Map.of(), m -> { });
+        try (Classifier model = factory.train(data, training)) {
+            JsonNode provenance;
+            try {
+                provenance = ResultsIo.mapper().readTree(ModelProvenance.describe(model, data, training, Map.of()).toJson());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot record the provenance of " + factory.name() + ": " + e.getMessage(), e);
+            }
+            return Evaluation.onSplit(model, dataset, "test", List.of(seed), provenance, options);
+        }
+    }
+
+    private List<ClassifierFactory> select(List<ClassifierFactory> all) {
+        if (only == null || only.isEmpty()) {
+            return all;
+        }
+        Set<String> wanted = new LinkedHashSet<>(only);
+        List<String> known = all.stream().map(ClassifierFactory::name).toList();
+        for (String name : wanted) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--only: unknown classifier '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
+        return all.stream().filter(f -> wanted.contains(f.name())).toList();
+    }
+
+    private void stage(PrintWriter err, int stage, String name, String what) {
+        err.printf(Locale.ROOT, "reproduce [%d/%d %s] %5.1fs %s%n", stage, STAGES, name,
+                (System.nanoTime() - started) / 1e9, what);
+        err.flush();
+    }
+
+    /** Progress lines of one stage: {@code prefix} is dropped from a message and {@code who} put before it. */
+    private Consumer<String> progress(PrintWriter err, int stage, String name, String prefix, String who) {
+        return message -> stage(err, stage, name,
+                who + (message.startsWith(prefix) ? message.substring(prefix.length()) : message));
     }
 }

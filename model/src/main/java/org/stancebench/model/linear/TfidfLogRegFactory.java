@@ -35,11 +35,14 @@ import org.stancebench.model.text.Vocabulary;
  *       {@code min_df} [1]; {@code sublinear_tf} [false];</li>
  *   <li>{@code loss} [logistic] or {@code hinge};</li>
  *   <li>{@code C} [auto]: inverse L2 strength as in scikit-learn; {@code auto} picks it from
- *       {@code C_grid} [0.1,0.3,1,3,10,30,100] by dev macro-F1 when the dev split is non-empty, else
+ *       {@code C_grid} [0.1,0.3,1,3,10,30,100] by the dev score ({@code tune_metric} [macro_f1],
+ *       or {@code f1:LABEL}) when the dev split is non-empty, else
  *       uses {@value #DEFAULT_C};</li>
  *   <li>{@code class_weight} [auto]: {@code none}, {@code balanced} (n / (k n_c), as scikit-learn),
  *       or {@code auto} (both tried on dev; {@code none} without dev);</li>
- *   <li>{@code max_iter} [300] L-BFGS iterations per fit.</li>
+ *   <li>{@code max_iter} [300] L-BFGS iterations per fit; {@code tol} [1e-4]: stop when the
+ *       largest gradient component of the (mean-loss) objective is below it, scikit-learn's lbfgs
+ *       rule and default.</li>
  * </ul>
  * Deterministic: no random step at all (zero initialisation, full-batch L-BFGS, PyTorch on one
  * thread), so the seed does not change the model. Stateless and thread-safe.
@@ -48,6 +51,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
     /** The registered name. */
     public static final String NAME = "tfidf-logreg";
     static final double DEFAULT_C = 10.0;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The factory (found by {@link java.util.ServiceLoader}). */
     public TfidfLogRegFactory() {
@@ -76,6 +80,9 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         List<Double> grid = s.positives("C_grid", "0.1,0.3,1,3,10,30,100");
         String cwSetting = s.choice("class_weight", "auto", Set.of("auto", "none", "balanced"));
         int maxIter = s.integer("max_iter", 300, 1, 100_000);
+        double tol = s.positive("tol", 1e-4);
+        String metricName = s.string("tune_metric", "macro_f1").trim();
+        var metric = MacroF1.criterion(metricName, data.labels());
         s.rejectUnknown();
         if (word[1] == 0 && chars[1] == 0) {
             throw new IllegalArgumentException(NAME + ": word_ngrams and char_ngrams are both off");
@@ -117,7 +124,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
 
         int k = labels.size();
         int dim = featurizer.dimension();
-        Lbfgs lbfgs = new Lbfgs(10, maxIter, 1e-6);
+        Lbfgs lbfgs = new Lbfgs(10, maxIter, tol);
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestC = cs.get(0);
@@ -130,12 +137,14 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
                     for (double c : cs) {
                         objective.setC(c);
                         long t0 = System.nanoTime();
+                        long cpu0 = CPU.getCurrentThreadCpuTime();
                         Lbfgs.Result r = lbfgs.minimize(objective::evaluate, x, options.progress());
-                        double score = tune ? MacroF1.of(devGold, predict(x, dim, k, devRows), k) : 0.0;
+                        double score = tune ? metric.applyAsDouble(devGold, predict(x, dim, k, devRows)) : 0.0;
                         options.progress().accept(String.format(Locale.ROOT,
-                                "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s%s", NAME, c, weighting,
-                                r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
-                                tune ? String.format(Locale.ROOT, ", dev macro-F1 %.4f", score) : ""));
+                                "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
+                                weighting, r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
+                                (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                                tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
                         if (best == null || score > bestScore) {
                             best = x.clone();
                             bestScore = score;
@@ -151,7 +160,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         Map<String, String> settings = new TreeMap<>(s.resolved());
         settings.put("tuned_on_dev", Boolean.toString(tune && (cs.size() > 1 || weightings.size() > 1)));
         if (tune) {
-            settings.put("dev_macro_f1", String.format(Locale.ROOT, "%.4f", bestScore));
+            settings.put("dev_score", String.format(Locale.ROOT, "%.4f", bestScore));
         }
         settings.put("features", Integer.toString(dim));
         return new TfidfLogRegClassifier(labels, settings, featurizer, toScorer(best, dim, k));

@@ -52,7 +52,7 @@ public final class SparseFeaturizer {
         int[] position = scratch.position;
         int n = 0;
         int total = ngrams.size();
-        scratch.ensure(total);
+        scratch.ensure(total + 1);
         int[] indices = scratch.indices;
         float[] values = scratch.values;
         for (int i = 0; i < total; i++) {
@@ -111,7 +111,10 @@ public final class SparseFeaturizer {
             Arrays.fill(position, -1);
         }
 
-        /** Feature indices of the last featurized text, valid in {@code [0, size())}. */
+        /**
+         * Feature indices of the last featurized text, valid in {@code [0, size())}; the arrays
+         * always have room for one more entry, which a caller may append (fastText's end-of-line row).
+         */
         public int[] indices() {
             return indices;
         }

@@ -52,6 +52,67 @@ public final class IronyCorpus {
                 "tweeteval-irony"), split(dir, "test", labels));
     }
 
+    /** F1 of the irony class of {@code model} on {@code test}, as TweetEval scores irony. */
+    public static double ironyF1(org.stancebench.api.Classifier model, List<LabeledText> test) {
+        int positive = model.labels().indexOf("irony");
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (LabeledText t : test) {
+            double[] p = model.predictProba(t.text());
+            int best = 0;
+            for (int i = 1; i < p.length; i++) {
+                if (p[i] > p[best]) {
+                    best = i;
+                }
+            }
+            boolean gold = model.labels().indexOf(t.label()) == positive;
+            boolean pred = best == positive;
+            tp += gold && pred ? 1 : 0;
+            fp += !gold && pred ? 1 : 0;
+            fn += gold && !pred ? 1 : 0;
+        }
+        return 2.0 * tp / (2 * tp + fp + fn);
+    }
+
+    /**
+     * Predicts every test text {@code rounds} times, one text per call, on this thread, and returns
+     * a line with texts per second by wall clock and by this thread's CPU time (the machine may be
+     * shared, so CPU time is the steadier figure). Informational: JMH benchmarks are the reference.
+     */
+    public static String throughput(org.stancebench.api.Classifier model, List<LabeledText> test, int rounds) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double sink = 0;
+        for (LabeledText t : test) {
+            sink += model.predictProba(t.text())[0];
+        }
+        long w0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++) {
+            for (LabeledText t : test) {
+                sink += model.predictProba(t.text())[0];
+            }
+        }
+        double wall = (System.nanoTime() - w0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        long n = (long) rounds * test.size();
+        return String.format(java.util.Locale.ROOT, "%.0f texts/s wall, %.0f texts/s CPU (%d texts, checksum %.3f)",
+                n / wall, n / cpu, n, sink);
+    }
+
+    /** Options with seed 1, progress to stderr, and the {@code key=value;...} settings in {@code property}. */
+    public static org.stancebench.api.TrainingOptions options(String property) {
+        org.stancebench.api.TrainingOptions options = org.stancebench.api.TrainingOptions.seed(1)
+                .withProgress(System.err::println);
+        for (String kv : System.getProperty(property, "").split(";")) {
+            if (!kv.isBlank()) {
+                String[] p = kv.split("=", 2);
+                options = options.with(p[0].trim(), p[1].trim());
+            }
+        }
+        return options;
+    }
+
     private static List<LabeledText> split(Path dir, String name, List<String> labels) throws IOException {
         List<String> texts = Files.readAllLines(dir.resolve(name + "_text.txt"), StandardCharsets.UTF_8);
         List<String> ids = Files.readAllLines(dir.resolve(name + "_labels.txt"), StandardCharsets.UTF_8);

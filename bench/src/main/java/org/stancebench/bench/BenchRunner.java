@@ -1,0 +1,309 @@
+package org.stancebench.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.stancebench.api.Classifier;
+import org.stancebench.api.ClassifierFactory;
+import org.stancebench.api.TrainingOptions;
+
+/**
+ * Runs the inference benchmarks end to end: prepares texts and trains every selected classifier
+ * once, measures each model's footprint, runs JMH in-process with forked JVMs, runs the peer script,
+ * and writes {@code jmh.json} and {@code bench-summary.json} into the output directory.
+ *
+ * <p>Every fork gets DJL's offline settings ({@link BenchPlan#forkArgs(Path)}). Forks start with this
+ * JVM's class path; when this JVM was started with {@code java -jar}, that is the jar alone and the
+ * forked JVM finds the libraries through the jar manifest's {@code Class-Path}.
+ */
+public final class BenchRunner {
+
+    private BenchRunner() {
+    }
+
+    /**
+     * Runs the benchmarks {@code options} select and returns the summary it wrote.
+     *
+     * @throws IOException when the data cannot be read or the outputs cannot be written
+     * @throws IllegalStateException when JMH fails as a whole
+     */
+    public static BenchSummary run(BenchOptions options) throws IOException {
+        long start = System.nanoTime();
+        Path out = options.out().toAbsolutePath();
+        Path work = out.resolve("work");
+        deleteRecursively(work);
+        Files.createDirectories(work.resolve("models"));
+        Files.createDirectories(work.resolve("tmp"));
+        List<String> notes = new ArrayList<>();
+
+        options.progress().accept("bench: preparing texts and training data");
+        BenchData data = BenchData.prepare(options, work);
+        writeInputs(data, work);
+
+        List<ClassifierFactory> selected = Models.registered().stream()
+                .filter(f -> options.includes(f.name())).toList();
+        List<ModelFootprint> footprints = new ArrayList<>();
+        List<String> trained = new ArrayList<>();
+        for (ClassifierFactory factory : selected) {
+            try {
+                footprints.add(train(factory, data, options, work));
+                trained.add(factory.name());
+            } catch (RuntimeException | IOException e) {
+                String message = factory.name() + ": training failed, not measured: " + e;
+                options.progress().accept("bench: " + message);
+                notes.add(message);
+            }
+        }
+        writeSettings(work, selected.stream().map(ClassifierFactory::name).filter(trained::contains).toList());
+        Map<String, Long> heap = new LinkedHashMap<>();
+        footprints.forEach(f -> heap.put(f.classifier(), f.heapBytes()));
+
+        long trainedAt = System.nanoTime();
+        BenchPlan plan = BenchPlan.of(trained, options);
+        Path jmhJson = out.resolve("jmh.json");
+        Path log = out.resolve("jmh.log");
+        List<BenchResult> results = new ArrayList<>();
+        List<BenchResult> peers = new ArrayList<>();
+        if (plan.includes().isEmpty()) {
+            notes.add("no benchmark selected");
+        } else {
+            options.progress().accept("bench: running JMH (" + plan.settings().classifiers().size()
+                    + " classifiers, log in " + log + ")");
+            Collection<RunResult> runs = runJmh(plan, work, jmhJson, log, options);
+            Digest.Rows rows = Digest.rows(runs, heap);
+            results.addAll(rows.results());
+            peers.addAll(rows.peers());
+            for (String c : plan.classifiers()) {
+                if (rows.results().stream().noneMatch(r -> r.classifier().equals(c))) {
+                    notes.add(c + ": no JMH result (see jmh.log)");
+                }
+            }
+        }
+
+        long jmhDoneAt = System.nanoTime();
+        if (options.peersScript() != null) {
+            PeerRows peerRows = runPeers(options, work, out);
+            peers.addAll(peerRows.peers());
+            notes.addAll(peerRows.notes());
+        } else {
+            notes.add("peers outside the JVM not run (no peer script given)");
+        }
+
+        long end = System.nanoTime();
+        double wall = (end - start) / 1e9;
+        notes.add(String.format(java.util.Locale.ROOT,
+                "wall time: %.0f s preparing data and training, %.0f s JMH, %.0f s peers outside the JVM",
+                (trainedAt - start) / 1e9, (jmhDoneAt - trainedAt) / 1e9, (end - jmhDoneAt) / 1e9));
+        Hardware hw = Hardware.detect();
+        BenchSummary summary = new BenchSummary(BenchSummary.SCHEMA_VERSION, hw, hw.fingerprint(),
+                options.quick() ? "quick" : "full", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Math.round(wall * 10) / 10.0, plan.settings(), data.sample(), results, footprints, peers, notes);
+        summary.write(out.resolve("bench-summary.json"));
+        return summary;
+    }
+
+    private static void writeInputs(BenchData data, Path work) throws IOException {
+        writeLines(Fixture.textsFile(work), data.texts());
+        List<String> train = new ArrayList<>();
+        data.training().train().forEach(t -> train.add(t.label() + "\t" + t.text().replaceAll("[\\t\\r\\n]+", " ")));
+        writeLines(Fixture.trainFile(work), train);
+        List<String> lines = new ArrayList<>(FileBench.LINES);
+        for (int i = 0; i < FileBench.LINES; i++) {
+            lines.add(data.texts().get(i % data.texts().size()));
+        }
+        writeLines(Fixture.linesFile(work), lines);
+    }
+
+    /** Every trained model's settings, {@code work/settings.json}, so peers can use the same configuration. */
+    private static void writeSettings(Path work, List<String> classifiers) throws IOException {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String name : classifiers) {
+            try (Classifier model = Models.load(Fixture.modelDir(work, name))) {
+                all.put(name, model.settings());
+            }
+        }
+        Path file = work.resolve("settings.json");
+        Path tmp = file.resolveSibling("settings.json.tmp");
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), all);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void writeLines(Path file, List<String> lines) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Trains, saves and measures one classifier. */
+    private static ModelFootprint train(ClassifierFactory factory, BenchData data, BenchOptions options,
+                                        Path work) throws IOException {
+        String name = factory.name();
+        options.progress().accept("bench: training " + name + " on " + data.training().train().size()
+                + " examples");
+        TrainingOptions training = TrainingOptions.seed(options.seed());
+        Path dir = Fixture.modelDir(work, name);
+        long t0 = System.nanoTime();
+        try (Classifier model = factory.train(data.training(), training)) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Models.save(model, data.training(), training, dir);
+            long disk = sizeOf(dir);
+            // The first load pays for engine and class initialisation; the second is the model's own.
+            Models.load(dir).close();
+            long heapBefore = usedHeapAfterGc();
+            Long rssBefore = rss();
+            Classifier loaded = Models.load(dir);
+            long heapAfter = usedHeapAfterGc();
+            Long rssAfter = rss();
+            loaded.predictProba("keep the model reachable until measured");
+            loaded.close();
+            Long rss = rssBefore == null || rssAfter == null ? null : Math.max(0, rssAfter - rssBefore);
+            return new ModelFootprint(name, Math.round(seconds * 1000) / 1000.0, disk,
+                    Math.max(0, heapAfter - heapBefore), rss);
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Resident set size in bytes from {@code /proc/self/status}, or null off Linux. */
+    static Long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).strip().split("\\s+")[0]) * 1024L;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    private static Collection<RunResult> runJmh(BenchPlan plan, Path work, Path jmhJson, Path log,
+                                                BenchOptions options) throws IOException {
+        Files.deleteIfExists(log);
+        Files.createFile(log);
+        Thread tail = new Thread(() -> tail(log, options), "jmh-log-tail");
+        tail.setDaemon(true);
+        tail.start();
+        try {
+            return new Runner(plan.options(work, jmhJson, log).build()).run();
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH failed: " + e.getMessage() + " (see " + log + ")", e);
+        } finally {
+            tail.interrupt();
+        }
+    }
+
+    /** Echoes JMH's progress lines from its log, so a long run shows where it is. */
+    private static void tail(Path log, BenchOptions options) {
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String benchmark = "";
+            while (!Thread.currentThread().isInterrupted()) {
+                String line = in.readLine();
+                if (line == null) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                if (line.startsWith("# Benchmark: ")) {
+                    benchmark = line.substring("# Benchmark: ".length()).replace("org.stancebench.bench.", "");
+                } else if (line.startsWith("# Parameters: ")) {
+                    benchmark += " " + line.substring("# Parameters: ".length());
+                } else if (line.startsWith("# Run progress: ")) {
+                    options.progress().accept("bench: " + line.substring("# Run progress: ".length()));
+                } else if (line.startsWith("# Fork: 1 of")) {
+                    options.progress().accept("bench:   " + benchmark);
+                } else if (line.contains("<failure>") || line.startsWith("Exception") || line.startsWith("Caused by")) {
+                    options.progress().accept("bench:   " + line);
+                }
+            }
+        } catch (IOException e) {
+            options.progress().accept("bench: cannot follow " + log + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record PeerRows(List<BenchResult> peers, List<String> notes) {
+    }
+
+    /** Runs the peer script on the work directory and reads the rows it wrote. */
+    private static PeerRows runPeers(BenchOptions options, Path work, Path out) throws IOException {
+        Path script = options.peersScript();
+        if (!Files.isRegularFile(script)) {
+            return new PeerRows(List.of(), List.of("peer script " + script + " not found: peers skipped"));
+        }
+        Path peersJson = out.resolve("peers.json");
+        Files.deleteIfExists(peersJson);
+        options.progress().accept("bench: running peers (" + script + ")");
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), work.toString(), peersJson.toString(),
+                options.quick() ? "quick" : "full");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                options.progress().accept("peers: " + line);
+            }
+        }
+        try {
+            if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                p.destroy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+        }
+        if (!Files.isRegularFile(peersJson)) {
+            return new PeerRows(List.of(), List.of("peer script wrote no " + peersJson + " (exit "
+                    + (p.isAlive() ? "timeout" : p.exitValue()) + ")"));
+        }
+        PeerFile file = PeerFile.read(peersJson);
+        return new PeerRows(file.peers(), file.notes());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.stancebench.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the peer script writes: {@code {"schemaVersion": 1, "peers": [rows], "notes": [lines]}},
+ * rows in the summary's row format. Immutable.
+ */
+public record PeerFile(int schemaVersion, List<BenchResult> peers, List<String> notes) {
+    public PeerFile {
+        if (schemaVersion != BenchSummary.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion is " + schemaVersion + ", expected "
+                    + BenchSummary.SCHEMA_VERSION);
+        }
+        peers = List.copyOf(peers == null ? List.of() : peers);
+        notes = List.copyOf(notes == null ? List.of() : notes);
+    }
+
+    /** Reads a peer file, with a message naming it when it is malformed. */
+    public static PeerFile read(Path file) throws IOException {
+        try {
+            return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile(), PeerFile.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw new IOException(file + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + ": not a peer file: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.stancebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = StanceBench.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheOptionsAndExitsZero() {
+        Run r = run("bench", "--help");
+        assertEquals(0, r.exit(), r.err());
+        for (String option : new String[] {"--quick", "--out", "--corpora", "--include", "--train-on", "--no-peers"}) {
+            assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
+        }
+        assertTrue(r.out().contains("Default: stancebench-out"), r.out());
+    }
+
+    @Test
+    void aMissingCorporaDirectoryIsOneLine(@TempDir Path dir) {
+        Path missing = dir.resolve("nope");
+        Run r = run("bench", "--quick", "--out", dir.resolve("o").toString(), "--corpora", missing.toString());
+        assertEquals(1, r.exit());
+        assertEquals("stancebench: " + missing + ": --corpora is not a directory", r.err().strip());
+    }
+
+    @Test
+    void aBadRegexIsOneLine(@TempDir Path dir) {
+        Run r = run("bench", "--out", dir.toString(), "--include", "(");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().strip().startsWith("stancebench: --include: not a regular expression"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}

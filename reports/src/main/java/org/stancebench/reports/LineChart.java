@@ -1,0 +1,136 @@
+package org.stancebench.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A line chart of several series of points, with optional error bars and an optional {@code y = x}
+ * reference line: the reliability diagram (confidence against accuracy, on [0, 1] × [0, 1]) and
+ * throughput against batch size (logarithmic x axis). One {@code circle.point} per point.
+ */
+final class LineChart {
+    private static final double LEFT = 70;
+    private static final double PLOT_W = 440;
+    private static final double PLOT_H = 280;
+
+    /** One point; {@code error} is a half-width drawn as a vertical error bar (0 for none). */
+    record Point(double x, double y, double error, String tip) {
+        Point {
+            Objects.requireNonNull(tip, "tip");
+        }
+    }
+
+    /** The axes: ranges, titles, whether x is logarithmic (base 2) and whether to draw y = x. */
+    record Axes(String xTitle, double xMin, double xMax, boolean logX, String yTitle, double yMin, double yMax,
+                boolean diagonal) {
+        Axes {
+            if (!(xMax > xMin) || !(yMax > yMin) || (logX && !(xMin > 0))) {
+                throw new IllegalArgumentException("empty or invalid axis range");
+            }
+        }
+    }
+
+    private LineChart() {
+    }
+
+    static String render(String chart, String title, Axes axes, List<String> series, List<String> colours,
+                         List<List<Point>> points) {
+        double width = LEFT + PLOT_W + 30;
+        double top = 24 + Svg.LEGEND_LINE * Svg.legendLines(series, PLOT_W);
+        double height = top + PLOT_H + 50;
+        Markup m = new Markup();
+        Svg.begin(m, chart, width, height, title);
+        Svg.legend(m, series, colours, LEFT, 18, PLOT_W);
+        double bottom = top + PLOT_H;
+        m.open("g", "class", "axis", "fill", "#555");
+        m.empty("rect", "x", Markup.num(LEFT), "y", Markup.num(top), "width", Markup.num(PLOT_W),
+                "height", Markup.num(PLOT_H), "fill", "none", "stroke", "#bbb");
+        for (double xt : xTicks(axes)) {
+            double x = sx(axes, xt);
+            m.empty("line", "x1", Markup.num(x), "y1", Markup.num(top), "x2", Markup.num(x), "y2", Markup.num(bottom),
+                    "stroke", "#eee");
+            m.element("text", tickLabel(xt), "x", Markup.num(x), "y", Markup.num(bottom + 16), "text-anchor", "middle");
+        }
+        for (int t = 0; t <= 5; t++) {
+            double yt = axes.yMin() + (axes.yMax() - axes.yMin()) * t / 5.0;
+            double y = sy(axes, top, yt);
+            m.empty("line", "x1", Markup.num(LEFT), "y1", Markup.num(y), "x2", Markup.num(LEFT + PLOT_W),
+                    "y2", Markup.num(y), "stroke", "#eee");
+            m.element("text", tickLabel(yt), "x", Markup.num(LEFT - 6), "y", Markup.num(y + 4), "text-anchor", "end");
+        }
+        m.element("text", axes.xTitle(), "x", Markup.num(LEFT + PLOT_W / 2), "y", Markup.num(bottom + 36),
+                "text-anchor", "middle");
+        m.element("text", axes.yTitle(), "x", "14", "y", Markup.num(top + PLOT_H / 2), "text-anchor", "middle",
+                "transform", "rotate(-90 14 " + Markup.num(top + PLOT_H / 2) + ")");
+        m.close("g");
+        if (axes.diagonal()) {
+            m.empty("line", "class", "reference", "x1", Markup.num(sx(axes, axes.xMin())),
+                    "y1", Markup.num(sy(axes, top, axes.yMin())), "x2", Markup.num(sx(axes, axes.xMax())),
+                    "y2", Markup.num(sy(axes, top, axes.yMax())), "stroke", "#888", "stroke-dasharray", "4 4");
+        }
+        for (int s = 0; s < series.size(); s++) {
+            List<Point> pts = points.get(s);
+            String colour = colours.get(s);
+            m.open("g", "class", "series", "data-series", series.get(s));
+            if (pts.size() > 1) {
+                List<String> coords = new ArrayList<>();
+                for (Point p : pts) {
+                    coords.add(Markup.num(sx(axes, p.x())) + "," + Markup.num(sy(axes, top, p.y())));
+                }
+                m.empty("polyline", "points", String.join(" ", coords), "fill", "none", "stroke", colour,
+                        "stroke-width", "2");
+            }
+            for (Point p : pts) {
+                double x = sx(axes, p.x());
+                if (p.error() > 0) {
+                    m.empty("line", "class", "error", "x1", Markup.num(x), "y1", Markup.num(sy(axes, top, p.y() - p.error())),
+                            "x2", Markup.num(x), "y2", Markup.num(sy(axes, top, p.y() + p.error())), "stroke", colour);
+                }
+                m.open("circle", "class", "point", "cx", Markup.num(x), "cy", Markup.num(sy(axes, top, p.y())), "r", "4",
+                        "fill", colour);
+                m.element("title", series.get(s) + ": " + p.tip());
+                m.close("circle");
+            }
+            m.close("g");
+        }
+        m.close("svg");
+        return m.toString();
+    }
+
+    private static double sx(Axes a, double x) {
+        double f = a.logX()
+                ? (log2(x) - log2(a.xMin())) / (log2(a.xMax()) - log2(a.xMin()))
+                : (x - a.xMin()) / (a.xMax() - a.xMin());
+        return LEFT + PLOT_W * Svg.clamp(f, 0, 1);
+    }
+
+    private static double sy(Axes a, double top, double y) {
+        return top + PLOT_H * (1 - Svg.clamp((y - a.yMin()) / (a.yMax() - a.yMin()), 0, 1));
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    private static List<Double> xTicks(Axes a) {
+        List<Double> ticks = new ArrayList<>();
+        if (a.logX()) {
+            for (double v = Math.pow(2, Math.ceil(log2(a.xMin()))); v <= a.xMax() * 1.0000001; v *= 2) {
+                ticks.add(v);
+            }
+        } else {
+            for (int t = 0; t <= 5; t++) {
+                ticks.add(a.xMin() + (a.xMax() - a.xMin()) * t / 5.0);
+            }
+        }
+        return ticks;
+    }
+
+    private static String tickLabel(double v) {
+        if (v == Math.rint(v) && Math.abs(v) >= 1) {
+            return String.format(java.util.Locale.ROOT, "%,d", (long) v);
+        }
+        return Formats.fixed(v, Math.abs(v) < 10 ? 1 : 0);
+    }
+}

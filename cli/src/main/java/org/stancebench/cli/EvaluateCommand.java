@@ -215,7 +215,7 @@ final class EvaluateCommand implements Callable<Integer> {
     static String comparisonTable(List<Comparison> comparisons) {
         StringBuilder sb = new StringBuilder("paired tests (Holm-adjusted per metric and test, alpha 0.05)\n");
         for (Comparison c : comparisons) {
-            sb.append(String.format(Locale.ROOT, "%-40s %-12s %-26s diff %+.3f  p %.4f  pHolm %.4f%s%n",
+            sb.append(String.format(Locale.ROOT, "%-40s %-16s %-26s diff %+.3f  p %.4f  pHolm %.4f%s%n",
                     c.a() + " vs " + c.b(), c.metric(), c.test(), c.difference(), c.pValue(), c.pHolm(),
                     c.significant() ? "  significant" : ""));
         }

@@ -59,7 +59,7 @@ class RegressionGateTest {
 
     @Test
     void mcnemarDecidesAccuracy() {
-        RegressionGate.Options accuracy = new RegressionGate.Options("accuracy", 0.02, 0.1, 0.05, 1000, 1);
+        RegressionGate.Options accuracy = new RegressionGate.Options("accuracy", 0.02, 0.1, 0.05, 1000, 1, true);
         RegressionGate.Verdict v = RegressionGate.compare(split(FP, 10, null), split(FP, 14, null), accuracy);
         assertEquals(RegressionGate.OK, v.exitCode(), v.markdown());
         // Hand computation: 0 vs 4 discordant pairs, p = 2 * (1/2)^4 = 0.125.
@@ -126,6 +126,11 @@ class RegressionGateTest {
         assertTrue(noisy.markdown().contains("ok: within measured error"), noisy.markdown());
         assertEquals(List.of("tfidf-logreg latency batch 1 threads 1: 17.6% slower"), noisy.problems(),
                 "latency error is 1 us in the fixture, so that row is outside the error");
+
+        RegressionGate.Options qualityOnly = new RegressionGate.Options("macro-f1", 0.02, 0.1, 0.05, 1000, 1, false);
+        RegressionGate.Verdict skipped = RegressionGate.compare(split(FP, 10, fast), split(FP, 10, slow), qualityOnly);
+        assertEquals(RegressionGate.OK, skipped.exitCode(), skipped.markdown());
+        assertTrue(skipped.markdown().contains("Speed not compared: quality only was asked for."));
 
         RegressionGate.Verdict other = RegressionGate.compare(split(FP, 10, fast), split(FP, 10, elsewhere), DEFAULTS);
         assertEquals(RegressionGate.OK, other.exitCode());

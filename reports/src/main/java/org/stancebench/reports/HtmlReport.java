@@ -419,7 +419,8 @@ public final class HtmlReport {
         m.element("h3", "Runs");
         m.open("table", "class", "runs");
         m.open("tr");
-        for (String h : List.of("run", "classifier", "protocol", "seeds", "settings")) {
+        Map<String, String> engines = MarkdownReport.engines(results);
+        for (String h : List.of("run", "classifier", "protocol", "seeds", "engine", "settings")) {
             m.element("th", h);
         }
         m.close("tr");
@@ -429,6 +430,7 @@ public final class HtmlReport {
             m.element("td", r.classifier());
             m.element("td", Leaderboard.describe(r.protocol()));
             m.element("td", String.join(", ", r.seeds().stream().map(String::valueOf).toList()));
+            m.element("td", engines.getOrDefault(r.classifier(), "Java"));
             List<String> settings = new ArrayList<>();
             r.settings().forEach((k, v) -> settings.add(k + "=" + v));
             m.element("td", settings.isEmpty() ? "defaults" : String.join(", ", settings));

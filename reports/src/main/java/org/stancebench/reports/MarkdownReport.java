@@ -229,6 +229,12 @@ public final class MarkdownReport {
                     .append(cell(String.join(", ", parts))).append(") |\n");
         }
         md.append("| seeds | ").append(cell(seeds(results))).append(" |\n");
+        Map<String, String> engines = engines(results);
+        if (!engines.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            engines.forEach((classifier, engine) -> parts.add(classifier + ": " + engine));
+            md.append("| inference engines | ").append(cell(String.join("; ", parts))).append(" |\n");
+        }
         if (!results.runs().isEmpty()) {
             var b = results.runs().get(0).bootstrap();
             md.append("| intervals | percentile bootstrap, ").append(b.resamples()).append(" resamples, seed ")
@@ -244,6 +250,22 @@ public final class MarkdownReport {
             md.append("| benchmark hardware | ").append(cell(bench.hardware())).append(" |\n");
         }
         return md.append('\n').toString();
+    }
+
+    /**
+     * The DJL engine of each classifier whose trained model recorded one in its provenance, for
+     * example {@code OnnxRuntime 1.29.0 (DJL 0.36.0)}, sorted by classifier; pure-Java ones are absent.
+     */
+    static Map<String, String> engines(Results results) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (RunResult r : results.runs()) {
+            var p = r.provenance();
+            if (p != null && p.hasNonNull("djlEngine")) {
+                out.put(r.classifier(), p.get("djlEngine").asText() + " " + p.path("djlEngineVersion").asText("")
+                        + (p.hasNonNull("djlVersion") ? " (DJL " + p.get("djlVersion").asText() + ")" : ""));
+            }
+        }
+        return out;
     }
 
     /** The distinct training seeds of all runs, for example {@code 13, 14, 15}. */

@@ -114,8 +114,20 @@ final class Fixtures {
                     full ? accuracy : 0));
         }
         return new RunResult(name, classifier, protocol, List.of(13L), Map.of("epochs", "3"),
-                new BootstrapInfo(1000, 20260101L, false, 0.95), null, metrics, perClass,
+                new BootstrapInfo(1000, 20260101L, false, 0.95), provenance(classifier, protocol), metrics, perClass,
                 Confusion.of(LABELS, confusion), new Calibration(bins, Math.abs(0.7 - accuracy)), null, folds, preds);
+    }
+
+    /** A DJL engine in the provenance of tfidf-logreg's split run (so the reports can show it); null otherwise. */
+    private static JsonNode provenance(String classifier, Protocol protocol) {
+        if (!classifier.equals("tfidf-logreg") || protocol.isCv()) {
+            return null;
+        }
+        var p = JSON.createObjectNode();
+        p.put("djlEngine", "OnnxRuntime");
+        p.put("djlEngineVersion", "1.29.0");
+        p.put("djlVersion", "0.36.0");
+        return p;
     }
 
     private static MetricValue mv(double v) {

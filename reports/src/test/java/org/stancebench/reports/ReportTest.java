@@ -170,6 +170,7 @@ class ReportTest {
         assertTrue(md.contains("| naive-bayes | 50,000 ± 500 | 400,000 ± 4,000 |"), md);
         assertTrue(md.contains("**macro-f1, corrected-resampled-t**: 2 of 3 pairs differ significantly"), md);
         assertTrue(MarkdownReport.render(sample(false)).contains("No benchmark data in this run."));
+        assertTrue(md.contains("| inference engines | tfidf-logreg: OnnxRuntime 1.29.0 (DJL 0.36.0) |"), md);
     }
 
     @Test

@@ -73,9 +73,11 @@ public final class BenchRunner {
                 notes.add(message);
             }
         }
+        writeSettings(work, selected.stream().map(ClassifierFactory::name).filter(trained::contains).toList());
         Map<String, Long> heap = new LinkedHashMap<>();
         footprints.forEach(f -> heap.put(f.classifier(), f.heapBytes()));
 
+        long trainedAt = System.nanoTime();
         BenchPlan plan = BenchPlan.of(trained, options);
         Path jmhJson = out.resolve("jmh.json");
         Path log = out.resolve("jmh.log");
@@ -97,6 +99,7 @@ public final class BenchRunner {
             }
         }
 
+        long jmhDoneAt = System.nanoTime();
         if (options.peersScript() != null) {
             PeerRows peerRows = runPeers(options, work, out);
             peers.addAll(peerRows.peers());
@@ -105,7 +108,11 @@ public final class BenchRunner {
             notes.add("peers outside the JVM not run (no peer script given)");
         }
 
-        double wall = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double wall = (end - start) / 1e9;
+        notes.add(String.format(java.util.Locale.ROOT,
+                "wall time: %.0f s preparing data and training, %.0f s JMH, %.0f s peers outside the JVM",
+                (trainedAt - start) / 1e9, (jmhDoneAt - trainedAt) / 1e9, (end - jmhDoneAt) / 1e9));
         Hardware hw = Hardware.detect();
         BenchSummary summary = new BenchSummary(BenchSummary.SCHEMA_VERSION, hw, hw.fingerprint(),
                 options.quick() ? "quick" : "full", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -124,6 +131,20 @@ public final class BenchRunner {
             lines.add(data.texts().get(i % data.texts().size()));
         }
         writeLines(Fixture.linesFile(work), lines);
+    }
+
+    /** Every trained model's settings, {@code work/settings.json}, so peers can use the same configuration. */
+    private static void writeSettings(Path work, List<String> classifiers) throws IOException {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String name : classifiers) {
+            try (Classifier model = Models.load(Fixture.modelDir(work, name))) {
+                all.put(name, model.settings());
+            }
+        }
+        Path file = work.resolve("settings.json");
+        Path tmp = file.resolveSibling("settings.json.tmp");
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), all);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeLines(Path file, List<String> lines) throws IOException {

@@ -33,14 +33,31 @@ class BenchPlanTest {
 
     @Test
     void includeNarrowsClassifiersAndTheirStageBenchmarks() {
-        BenchOptions options = BenchOptions.defaults(true, Path.of("out")).withInclude(Pattern.compile("^fast"));
+        BenchOptions options = BenchOptions.defaults(true, Path.of("out")).withInclude(Pattern.compile("^tfidf"));
         BenchPlan plan = BenchPlan.of(REGISTERED, options);
         Options built = build(plan);
-        assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("classifier").get()));
-        assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("sparseClassifier").get()));
-        assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("fileClassifier").get()));
+        assertEquals(List.of("tfidf-logreg"), List.copyOf(built.getParameter("classifier").get()));
+        assertEquals(List.of("tfidf-logreg"), List.copyOf(built.getParameter("sparseClassifier").get()));
+        assertFalse(built.getParameter("fileClassifier").hasValue());
         assertFalse(plan.minilmStages());
         assertTrue(built.getIncludes().stream().noneMatch(i -> i.contains("Encoder")), built.getIncludes().toString());
+    }
+
+    @Test
+    void fastTextGetsTheCommandLineComparison() {
+        BenchOptions options = BenchOptions.defaults(true, Path.of("out")).withInclude(Pattern.compile("^fast"));
+        Options built = build(BenchPlan.of(REGISTERED, options));
+        assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("fileClassifier").get()));
+        assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("sparseClassifier").get()));
+        assertTrue(built.getIncludes().contains("FileBench\\.\\w+$"), built.getIncludes().toString());
+    }
+
+    @Test
+    void minilmClassifiersBringTheEncoderBenchmarks() {
+        BenchOptions options = BenchOptions.defaults(true, Path.of("out")).withInclude(Pattern.compile("probe"));
+        BenchPlan plan = BenchPlan.of(REGISTERED, options);
+        assertTrue(plan.minilmStages());
+        assertTrue(plan.includes().contains("EncoderBench\\.\\w+$"), plan.includes().toString());
     }
 
     @Test

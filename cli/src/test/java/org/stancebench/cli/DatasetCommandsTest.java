@@ -143,10 +143,10 @@ class DatasetCommandsTest {
     }
 
     @Test
-    void importIsAPlaceholderAndBareDatasetIsAUsageError() {
+    void importWithoutItsOptionsAndBareDatasetAreUsageErrors() {
         Run imp = run("dataset", "import", "tweeteval");
         assertEquals(2, imp.exit());
-        assertTrue(imp.err().contains("not available yet"), imp.err());
+        assertTrue(imp.err().contains("Missing required options"), imp.err());
         Run bare = run("dataset");
         assertEquals(2, bare.exit());
         assertTrue(bare.err().contains("missing a subcommand"), bare.err());

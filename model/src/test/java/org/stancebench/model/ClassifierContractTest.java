@@ -225,7 +225,7 @@ class ClassifierContractTest {
         assertEquals(1.0, sum, 1e-6, what);
     }
 
-    /** Unused label in training is kept in the label set and gets a finite probability. */
+    /** A label with no training example stays in the label set with a finite probability. */
     @ParameterizedTest
     @MethodSource("names")
     void keepsALabelAbsentFromTraining(String name) {

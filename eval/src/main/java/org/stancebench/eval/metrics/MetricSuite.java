@@ -62,9 +62,10 @@ public final class MetricSuite {
         out.put(WEIGHTED_F1, m.weightedF1());
         out.put(KAPPA, m.kappa());
         if (data.hasProbs()) {
-            out.put(LOG_LOSS, ProbabilityMetrics.logLoss(data.gold(), data.probs(), indices));
-            out.put(BRIER, ProbabilityMetrics.brier(data.gold(), data.probs(), indices));
-            out.put(ECE, ProbabilityMetrics.ece(data.gold(), data.predicted(), data.probs(), indices));
+            double[] p = data.probabilityMetrics(indices);
+            out.put(LOG_LOSS, p[0]);
+            out.put(BRIER, p[1]);
+            out.put(ECE, p[2]);
         }
         out.putIfAbsent(official, officialMetric.applyAsDouble(m));
         return out;

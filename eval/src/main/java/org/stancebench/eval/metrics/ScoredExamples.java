@@ -21,6 +21,12 @@ public final class ScoredExamples {
     private final double[][] probs;
     private final int[][] members;
     private final List<String> exampleIds;
+    // Per-prediction terms of the probability metrics, computed once so that every bootstrap
+    // resample only sums them.
+    private final double[] logLossTerms;
+    private final double[] brierTerms;
+    private final double[] confidences;
+    private final int[] bins;
 
     /**
      * Indexes {@code predictions} against {@code labels}.
@@ -55,6 +61,60 @@ public final class ScoredExamples {
         members = byId.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
         exampleIds = List.copyOf(byId.keySet());
+        if (allProbs) {
+            logLossTerms = new double[n];
+            brierTerms = new double[n];
+            confidences = new double[n];
+            bins = new int[n];
+            int[] one = new int[1];
+            for (int i = 0; i < n; i++) {
+                one[0] = i;
+                logLossTerms[i] = ProbabilityMetrics.logLoss(gold, probs, one);
+                brierTerms[i] = ProbabilityMetrics.brier(gold, probs, one);
+                confidences[i] = ProbabilityMetrics.confidence(probs[i]);
+                bins[i] = ProbabilityMetrics.bin(confidences[i], ProbabilityMetrics.ECE_BINS);
+            }
+        } else {
+            logLossTerms = null;
+            brierTerms = null;
+            confidences = null;
+            bins = null;
+        }
+    }
+
+    /**
+     * Log loss, Brier score and expected calibration error of the predictions at {@code indices},
+     * from precomputed per-prediction terms: the same values as {@link ProbabilityMetrics} gives.
+     * Requires probabilities.
+     */
+    double[] probabilityMetrics(int[] indices) {
+        if (indices.length == 0) {
+            return new double[3];
+        }
+        double ll = 0;
+        double br = 0;
+        int nb = ProbabilityMetrics.ECE_BINS;
+        long[] count = new long[nb];
+        double[] conf = new double[nb];
+        long[] correct = new long[nb];
+        for (int i : indices) {
+            ll += logLossTerms[i];
+            br += brierTerms[i];
+            int b = bins[i];
+            count[b]++;
+            conf[b] += confidences[i];
+            if (predicted[i] == gold[i]) {
+                correct[b]++;
+            }
+        }
+        double ece = 0;
+        for (int b = 0; b < nb; b++) {
+            if (count[b] > 0) {
+                ece += (double) count[b] / indices.length
+                        * Math.abs((double) correct[b] / count[b] - conf[b] / count[b]);
+            }
+        }
+        return new double[] {ll / indices.length, br / indices.length, Math.min(1, ece)};
     }
 
     private static int lookup(Map<String, Integer> index, String label, String id) {

@@ -7,13 +7,17 @@ import java.util.Map;
 import org.stancebench.api.Classifier;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.dataset.Example;
+import org.stancebench.eval.Comparisons;
 import org.stancebench.eval.RunScorer;
 import org.stancebench.eval.RunSpec;
 import org.stancebench.eval.metrics.MetricSuite;
 import org.stancebench.eval.metrics.OfficialMetrics;
+import org.stancebench.eval.results.Comparison;
 import org.stancebench.eval.results.DatasetInfo;
+import org.stancebench.eval.results.EnvironmentInfo;
 import org.stancebench.eval.results.PredictionRecord;
 import org.stancebench.eval.results.Protocol;
+import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.RunResult;
 
 /**
@@ -51,6 +55,18 @@ public final class Evaluation {
                                           List<PredictionRecord> predictions, EvalOptions options) {
         RunSpec spec = new RunSpec(name + "@" + split, name, Protocol.split(split), List.of(), Map.of(), null);
         return RunScorer.score(spec, suite(dataset, options), predictions, null, options.bootstrap());
+    }
+
+    /**
+     * A results file for {@code runs} on {@code dataset}, with every pair of runs compared
+     * ({@link Comparisons#allPairs}) and no benchmarks.
+     *
+     * @param commit the git commit of StanceBench, or null
+     */
+    public static Results results(String createdBy, Dataset dataset, List<RunResult> runs, String commit,
+                                  Comparisons.Options comparisons) {
+        List<Comparison> pairs = runs.size() > 1 ? Comparisons.allPairs(runs, dataset.labels(), comparisons) : List.of();
+        return Results.of(createdBy, datasetInfo(dataset), EnvironmentInfo.current(commit), runs, pairs, null);
     }
 
     /** The metric suite for a dataset: its labels and its official metric (or the one asked for). */

@@ -33,6 +33,7 @@ import java.nio.file.StandardCopyOption;
 public final class ResultsIo {
 
     private static final ObjectMapper MAPPER = mapper();
+    private static final MathContext FIFTEEN = new MathContext(15);
 
     private ResultsIo() {
     }
@@ -68,9 +69,19 @@ public final class ResultsIo {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, toJson(results), StandardCharsets.UTF_8);
+            readableByAll(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are private; a results file is meant to be shared like any output. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the default permissions stand.
         }
     }
 
@@ -163,7 +174,7 @@ public final class ResultsIo {
         if (d == 0) {
             return "0.0";
         }
-        BigDecimal bd = new BigDecimal(d).round(new MathContext(15)).stripTrailingZeros();
+        BigDecimal bd = new BigDecimal(d, FIFTEEN).stripTrailingZeros();
         if (bd.scale() <= 0 && bd.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) < 0) {
             return bd.toBigInteger() + ".0";
         }

@@ -42,8 +42,13 @@ public final class ApproximateRandomization {
         int[] y = new int[a.length];
         long atLeast = 0;
         for (int s = 0; s < shuffles; s++) {
+            int bits = 0;
             for (int i = 0; i < a.length; i++) {
-                if (rng.nextBoolean()) {
+                // One 32-bit draw gives the coin flips of 32 examples.
+                if ((i & 31) == 0) {
+                    bits = rng.nextInt();
+                }
+                if (((bits >>> (i & 31)) & 1) != 0) {
                     x[i] = b[i];
                     y[i] = a[i];
                 } else {

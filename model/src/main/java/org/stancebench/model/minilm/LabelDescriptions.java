@@ -74,20 +74,21 @@ record LabelDescriptions(String source, Map<String, List<String>> byLabel) {
     }
 
     /**
-     * The descriptions of {@code labels}, in that order.
-     *
-     * @throws IllegalArgumentException naming the first label without a description and the file
+     * The descriptions of {@code labels}, in that order. A label the file does not describe is
+     * described by its own name (underscores and dashes read as spaces), the usual zero-shot
+     * fallback, so that any corpus's label set can be scored; {@link #undescribed(List)} names them.
      */
     Map<String, List<String>> forLabels(List<String> labels) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String label : labels) {
             List<String> d = byLabel.get(label);
-            if (d == null) {
-                throw new IllegalArgumentException("label '" + label + "' has no description in " + source
-                        + " (add lines 'label<TAB>description', or pass --set descriptions=FILE)");
-            }
-            out.put(label, d);
+            out.put(label, d != null ? d : List.of(label.replace('_', ' ').replace('-', ' ')));
         }
         return out;
+    }
+
+    /** The labels among {@code labels} that this file does not describe. */
+    List<String> undescribed(List<String> labels) {
+        return labels.stream().filter(l -> !byLabel.containsKey(l)).toList();
     }
 }

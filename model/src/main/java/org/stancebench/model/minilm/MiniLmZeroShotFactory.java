@@ -56,6 +56,11 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
         String file = settings.get("descriptions");
         LabelDescriptions all = file == null ? LabelDescriptions.builtIn() : LabelDescriptions.read(Path.of(file));
         Map<String, List<String>> descriptions = all.forLabels(data.labels());
+        List<String> undescribed = all.undescribed(data.labels());
+        if (!undescribed.isEmpty()) {
+            options.progress().accept(NAME + ": no description in " + all.source() + " for " + undescribed
+                    + "; using the label names themselves");
+        }
         MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(settings);
         Map<String, String> effective = EncoderOptions.effective(settings, encoderSettings);
         effective.put("temperature", Double.toString(temperature));

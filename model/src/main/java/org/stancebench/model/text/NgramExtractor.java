@@ -113,7 +113,12 @@ public final class NgramExtractor {
     public void extract(String text, NgramBuffer out) {
         out.clear();
         TokenBuffer tb = out.tokens;
-        tokenizer.tokenize(text, tb);
+        if (wordMax > 0) {
+            tokenizer.tokenize(text, tb);
+        } else {
+            // char_wb needs only the lower-cased text, not the tokens.
+            tb.reset(text.toLowerCase(java.util.Locale.ROOT));
+        }
         if (wordMax > 0) {
             byte[] bytes = tb.bytes();
             int count = tb.count();

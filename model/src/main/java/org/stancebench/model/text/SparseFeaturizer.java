@@ -52,7 +52,7 @@ public final class SparseFeaturizer {
         int[] position = scratch.position;
         int n = 0;
         int total = ngrams.size();
-        scratch.ensure(total);
+        scratch.ensure(total + 1);
         int[] indices = scratch.indices;
         float[] values = scratch.values;
         for (int i = 0; i < total; i++) {
@@ -77,11 +77,25 @@ public final class SparseFeaturizer {
         return n;
     }
 
-    /** The counts of {@code text} as a new vector (allocates; convenient for training). */
+    /**
+     * The counts of {@code text} as a new vector. Allocates scratch space of the feature dimension on
+     * every call: use {@link #featurizeAll} or {@link #featurize(String, Scratch)} in loops.
+     */
     public SparseVector featurize(String text) {
         Scratch scratch = newScratch();
         int n = featurize(text, scratch);
         return new SparseVector(index.size(), Arrays.copyOf(scratch.indices, n), Arrays.copyOf(scratch.values, n));
+    }
+
+    /** The counts of {@code texts}, in order, reusing one scratch space (allocates the results). */
+    public java.util.List<SparseVector> featurizeAll(java.util.List<String> texts) {
+        Scratch scratch = newScratch();
+        java.util.List<SparseVector> out = new java.util.ArrayList<>(texts.size());
+        for (String text : texts) {
+            int n = featurize(text, scratch);
+            out.add(new SparseVector(index.size(), Arrays.copyOf(scratch.indices, n), Arrays.copyOf(scratch.values, n)));
+        }
+        return out;
     }
 
     /** Per-thread scratch space of a {@link SparseFeaturizer}; not thread-safe. */
@@ -97,7 +111,10 @@ public final class SparseFeaturizer {
             Arrays.fill(position, -1);
         }
 
-        /** Feature indices of the last featurized text, valid in {@code [0, size())}. */
+        /**
+         * Feature indices of the last featurized text, valid in {@code [0, size())}; the arrays
+         * always have room for one more entry, which a caller may append (fastText's end-of-line row).
+         */
         public int[] indices() {
             return indices;
         }

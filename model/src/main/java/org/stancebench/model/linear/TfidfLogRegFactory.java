@@ -1,0 +1,278 @@
+package org.stancebench.model.linear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.stancebench.api.Classifier;
+import org.stancebench.api.ClassifierFactory;
+import org.stancebench.api.LabeledText;
+import org.stancebench.api.TrainingData;
+import org.stancebench.api.TrainingOptions;
+import org.stancebench.model.text.NgramExtractor;
+import org.stancebench.model.text.SparseFeaturizer;
+import org.stancebench.model.text.SparseVector;
+import org.stancebench.model.text.Tokenizer;
+import org.stancebench.model.text.Vocabulary;
+
+/**
+ * The {@code tfidf-logreg} classifier family: TF-IDF word 1-2-grams plus char_wb 2-5-grams into a
+ * multinomial logistic regression with L2 (or, with {@code loss=hinge}, a one-vs-rest squared-hinge
+ * linear SVM), trained by L-BFGS over DJL-computed objective and gradients.
+ *
+ * <p>Settings ({@code --set key=value}), defaults in brackets:
+ * <ul>
+ *   <li>{@code word_ngrams} [1-2], {@code char_ngrams} [2-5] (char_wb), either {@code 0} for off;
+ *       {@code min_df} [1]; {@code sublinear_tf} [false];</li>
+ *   <li>{@code loss} [logistic] or {@code hinge};</li>
+ *   <li>{@code C} [auto]: inverse L2 strength as in scikit-learn; {@code auto} picks it from
+ *       {@code C_grid} [0.1,0.3,1,3,10,30,100] by the dev score ({@code tune_metric} [macro_f1],
+ *       or {@code f1:LABEL}) when the dev split is non-empty, else
+ *       uses {@value #DEFAULT_C};</li>
+ *   <li>{@code class_weight} [auto]: {@code none}, {@code balanced} (n / (k n_c), as scikit-learn),
+ *       or {@code auto} (both tried on dev; {@code none} without dev);</li>
+ *   <li>{@code max_iter} [300] L-BFGS iterations per fit; {@code tol} [1e-4]: stop when the
+ *       largest gradient component of the (mean-loss) objective is below it, scikit-learn's lbfgs
+ *       rule and default.</li>
+ * </ul>
+ * Deterministic: no random step at all (zero initialisation, full-batch L-BFGS, PyTorch on one
+ * thread), so the seed does not change the model. Stateless and thread-safe.
+ */
+public final class TfidfLogRegFactory implements ClassifierFactory {
+    /** The registered name. */
+    public static final String NAME = "tfidf-logreg";
+    static final double DEFAULT_C = 10.0;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The factory (found by {@link java.util.ServiceLoader}). */
+    public TfidfLogRegFactory() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "TF-IDF word 1-2-grams + char_wb 2-5-grams, L2 logistic regression (or linear SVM), trained with DJL";
+    }
+
+    @Override
+    public Classifier train(TrainingData data, TrainingOptions options) {
+        SettingsReader s = new SettingsReader(NAME, options.settings());
+        int[] word = s.range("word_ngrams", "1-2", 9);
+        int[] chars = s.range("char_ngrams", "2-5", 31);
+        int minDf = s.integer("min_df", 1, 1, Integer.MAX_VALUE);
+        boolean sublinear = s.bool("sublinear_tf", false);
+        LinearLoss loss = LinearLoss.parse(s.string("loss", "logistic"));
+        s.record("loss", loss.id());
+        String cSetting = s.string("C", "auto").trim();
+        List<Double> grid = s.positives("C_grid", "0.1,0.3,1,3,10,30,100");
+        String cwSetting = s.choice("class_weight", "auto", Set.of("auto", "none", "balanced"));
+        int maxIter = s.integer("max_iter", 300, 1, 100_000);
+        double tol = s.positive("tol", 1e-4);
+        String metricName = s.string("tune_metric", "macro_f1").trim();
+        var metric = MacroF1.criterion(metricName, data.labels());
+        s.rejectUnknown();
+        if (word[1] == 0 && chars[1] == 0) {
+            throw new IllegalArgumentException(NAME + ": word_ngrams and char_ngrams are both off");
+        }
+        if (data.train().isEmpty()) {
+            throw new IllegalArgumentException(NAME + ": the training split is empty");
+        }
+        boolean tune = !data.dev().isEmpty();
+        List<Double> cs;
+        if (cSetting.equalsIgnoreCase("auto")) {
+            cs = tune ? grid.stream().sorted().toList() : List.of(DEFAULT_C);
+        } else {
+            cs = List.of(s.positive("C", DEFAULT_C));
+        }
+        List<String> weightings = cwSetting.equals("auto") ? (tune ? List.of("none", "balanced") : List.of("none"))
+                : List.of(cwSetting);
+
+        List<NgramExtractor> extractors = new ArrayList<>();
+        if (word[1] > 0) {
+            extractors.add(new NgramExtractor(Tokenizer.SKLEARN_LIKE, word[0], word[1], 0, 0));
+        }
+        if (chars[1] > 0) {
+            extractors.add(new NgramExtractor(Tokenizer.SKLEARN_LIKE, 0, 0, chars[0], chars[1]));
+        }
+        List<String> labels = data.labels();
+        Map<String, Integer> labelIndex = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            labelIndex.put(labels.get(i), i);
+        }
+        List<String> texts = data.train().stream().map(LabeledText::text).toList();
+        int[] y = data.train().stream().mapToInt(t -> labelIndex.get(t.label())).toArray();
+        long start = System.nanoTime();
+        TfidfFeaturizer featurizer = TfidfFeaturizer.fit(texts, extractors, minDf, sublinear);
+        List<SparseVector> rows = featurizer.transformAll(texts);
+        int[] devGold = data.dev().stream().mapToInt(t -> labelIndex.get(t.label())).toArray();
+        List<SparseVector> devRows = featurizer.transformAll(data.dev().stream().map(LabeledText::text).toList());
+        options.progress().accept(String.format(Locale.ROOT, "%s: %d training texts, %d features (featurized in %.1f s)",
+                NAME, texts.size(), featurizer.dimension(), (System.nanoTime() - start) / 1e9));
+
+        int k = labels.size();
+        int dim = featurizer.dimension();
+        Lbfgs lbfgs = new Lbfgs(10, maxIter, tol);
+        double[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double bestC = cs.get(0);
+        String bestWeighting = weightings.get(0);
+        try (TorchThreads t = TorchThreads.singleThreaded(options.seed())) {
+            for (String weighting : weightings) {
+                double[] sampleWeight = sampleWeights(y, k, weighting);
+                double[] x = new double[dim * k + k];
+                try (DjlSparseLinear objective = new DjlSparseLinear(rows, y, sampleWeight, dim, k, loss)) {
+                    for (double c : cs) {
+                        objective.setC(c);
+                        long t0 = System.nanoTime();
+                        long cpu0 = CPU.getCurrentThreadCpuTime();
+                        Lbfgs.Result r = lbfgs.minimize(objective::evaluate, x, options.progress());
+                        double score = tune ? metric.applyAsDouble(devGold, predict(x, dim, k, devRows)) : 0.0;
+                        options.progress().accept(String.format(Locale.ROOT,
+                                "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
+                                weighting, r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
+                                (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                                tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
+                        if (best == null || score > bestScore) {
+                            best = x.clone();
+                            bestScore = score;
+                            bestC = c;
+                            bestWeighting = weighting;
+                        }
+                    }
+                }
+            }
+        }
+        s.record("C", Double.toString(bestC));
+        s.record("class_weight", bestWeighting);
+        Map<String, String> settings = new TreeMap<>(s.resolved());
+        settings.put("tuned_on_dev", Boolean.toString(tune && (cs.size() > 1 || weightings.size() > 1)));
+        if (tune) {
+            settings.put("dev_score", String.format(Locale.ROOT, "%.4f", bestScore));
+        }
+        settings.put("features", Integer.toString(dim));
+        return new TfidfLogRegClassifier(labels, settings, featurizer, toScorer(best, dim, k));
+    }
+
+    static double[] sampleWeights(int[] y, int k, String weighting) {
+        double[] w = new double[y.length];
+        Arrays.fill(w, 1.0);
+        if (weighting.equals("balanced")) {
+            int[] count = new int[k];
+            for (int label : y) {
+                count[label]++;
+            }
+            int present = 0;
+            for (int c : count) {
+                present += c > 0 ? 1 : 0;
+            }
+            for (int i = 0; i < y.length; i++) {
+                w[i] = (double) y.length / (present * count[y[i]]);
+            }
+        }
+        return w;
+    }
+
+    private static int[] predict(double[] x, int dim, int k, List<SparseVector> rows) {
+        LinearScorer scorer = toScorer(x, dim, k);
+        int[] out = new int[rows.size()];
+        double[] scores = new double[k];
+        for (int i = 0; i < rows.size(); i++) {
+            SparseVector r = rows.get(i);
+            scorer.scores(r.indices(), r.values(), r.size(), scores);
+            out[i] = MacroF1.argmax(scores);
+        }
+        return out;
+    }
+
+    static LinearScorer toScorer(double[] x, int dim, int k) {
+        float[] w = new float[dim * k];
+        float[] b = new float[k];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) x[i];
+        }
+        for (int c = 0; c < k; c++) {
+            b[c] = (float) x[dim * k + c];
+        }
+        return new LinearScorer(w, b);
+    }
+
+    @Override
+    public Classifier load(Path dir) throws IOException {
+        Path configFile = dir.resolve(TfidfLogRegClassifier.CONFIG);
+        if (!Files.isRegularFile(configFile)) {
+            throw new IOException(configFile + ": missing");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(configFile.toFile());
+        } catch (IOException e) {
+            throw new IOException(configFile + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !TfidfLogRegClassifier.FORMAT.equals(root.path("format").asText())) {
+            throw new IOException(configFile + ": field 'format' is not " + TfidfLogRegClassifier.FORMAT);
+        }
+        List<String> labels = new ArrayList<>();
+        root.path("labels").forEach(n -> labels.add(n.asText()));
+        if (labels.isEmpty()) {
+            throw new IOException(configFile + ": field 'labels' is missing or empty");
+        }
+        Map<String, String> settings = new TreeMap<>();
+        root.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        boolean sublinear = root.path("sublinear_tf").asBoolean(false);
+        JsonNode blocks = root.path("blocks");
+        if (!blocks.isArray() || blocks.isEmpty()) {
+            throw new IOException(configFile + ": field 'blocks' is missing or empty");
+        }
+        long total = 0;
+        for (JsonNode b : blocks) {
+            total += b.path("features").asLong(-1);
+            if (b.path("features").asLong(-1) < 0) {
+                throw new IOException(configFile + ": a block has no valid 'features' count");
+            }
+        }
+        if (total != root.path("features").asLong(-1)) {
+            throw new IOException(configFile + ": field 'features' (" + root.path("features").asText()
+                    + ") differs from the sum over blocks (" + total + ")");
+        }
+        int dim = Math.toIntExact(total);
+        int k = labels.size();
+        long[] vocab = LittleEndianFiles.readLongs(dir.resolve(TfidfLogRegClassifier.VOCAB), dim);
+        float[] all = LittleEndianFiles.readFloats(dir.resolve(TfidfLogRegClassifier.WEIGHTS),
+                (long) dim + (long) dim * k + k);
+        List<SparseFeaturizer> featurizers = new ArrayList<>();
+        List<float[]> idfs = new ArrayList<>();
+        int pos = 0;
+        for (JsonNode b : blocks) {
+            int size = b.path("features").asInt();
+            NgramExtractor ex;
+            Vocabulary vocabulary;
+            try {
+                ex = new NgramExtractor(new Tokenizer(b.path("min_word_length").asInt(2)), b.path("word_min").asInt(),
+                        b.path("word_max").asInt(), b.path("char_min").asInt(), b.path("char_max").asInt());
+                vocabulary = Vocabulary.of(Arrays.copyOfRange(vocab, pos, pos + size));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(configFile + " / " + TfidfLogRegClassifier.VOCAB + ": " + e.getMessage(), e);
+            }
+            featurizers.add(new SparseFeaturizer(ex, vocabulary));
+            idfs.add(Arrays.copyOfRange(all, pos, pos + size));
+            pos += size;
+        }
+        float[] w = Arrays.copyOfRange(all, dim, dim + dim * k);
+        float[] bias = Arrays.copyOfRange(all, dim + dim * k, dim + dim * k + k);
+        return new TfidfLogRegClassifier(labels, settings, new TfidfFeaturizer(featurizers, idfs, sublinear),
+                new LinearScorer(w, bias));
+    }
+}

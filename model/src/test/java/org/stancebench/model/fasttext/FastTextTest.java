@@ -1,0 +1,136 @@
+package org.stancebench.model.fasttext;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stancebench.api.Classifier;
+import org.stancebench.api.LabeledText;
+import org.stancebench.api.TrainingData;
+import org.stancebench.api.TrainingOptions;
+import org.stancebench.model.linear.MacroF1;
+import org.stancebench.model.text.SparseVector;
+import org.stancebench.model.text.ToyTask;
+
+class FastTextTest {
+
+    /** Small and fast: tests need no 2^18 x 100 matrix. */
+    private static TrainingOptions small(long seed) {
+        return TrainingOptions.seed(seed).with("dim", "16").with("bucket", "4096").with("lr", "0.5").with("epoch", "30")
+                .with("batch", "4");
+    }
+
+    private static TrainingData noDev() {
+        TrainingData toy = ToyTask.data();
+        return TrainingData.of(toy.labels(), toy.train());
+    }
+
+    @Test
+    void fitsSeparableToyDataPerfectly() {
+        TrainingData data = noDev();
+        Classifier model = new FastTextFactory().train(data, small(3).with("lr", "1.0").with("epoch", "60"));
+        for (LabeledText t : data.train()) {
+            assertEquals(t.label(), ToyTask.LABELS.get(MacroF1.argmax(model.predictProba(t.text()))), t.text());
+        }
+    }
+
+    @Test
+    void tunesOnDevWhenGiven() {
+        Classifier model = new FastTextFactory().train(ToyTask.data(), TrainingOptions.seed(3).with("dim", "8")
+                .with("bucket", "1024").with("lr_grid", "0.2,1").with("epoch_grid", "5,20"));
+        assertEquals("true", model.settings().get("tuned_on_dev"));
+        assertTrue(List.of("0.2", "1.0").contains(model.settings().get("lr")), model.settings().toString());
+    }
+
+    @Test
+    void probabilitiesAreValidForAwkwardTexts() {
+        Classifier model = new FastTextFactory().train(noDev(), small(1));
+        for (String text : ToyTask.PROBES) {
+            double[] p = model.predictProba(text);
+            assertEquals(ToyTask.LABELS.size(), p.length);
+            assertEquals(1.0, Arrays.stream(p).sum(), 1e-6);
+            assertTrue(Arrays.stream(p).allMatch(v -> v >= 0 && Double.isFinite(v)));
+        }
+    }
+
+    @Test
+    void sameSeedSameModelOtherSeedOtherModel() {
+        Classifier a = new FastTextFactory().train(noDev(), small(11));
+        Classifier b = new FastTextFactory().train(noDev(), small(11));
+        Classifier c = new FastTextFactory().train(noDev(), small(12));
+        boolean differs = false;
+        for (String text : ToyTask.PROBES) {
+            assertArrayEquals(a.predictProba(text), b.predictProba(text), text);
+            differs |= !Arrays.equals(a.predictProba(text), c.predictProba(text));
+        }
+        assertTrue(differs, "a different seed gave identical probabilities");
+    }
+
+    @Test
+    void plainJavaForwardMatchesDjlForward() {
+        FastTextClassifier model = (FastTextClassifier) new FastTextFactory().train(noDev(), small(2).with("wordNgrams", "3"));
+        List<String> texts = new ArrayList<>(ToyTask.PROBES);
+        noDev().train().forEach(t -> texts.add(t.text()));
+        List<SparseVector> rows = model.featurizer().featurizeAll(texts);
+        FastTextScorer scorer = model.scorer();
+        double[][] djl = FastTextTrainer.probabilities(scorer.input(), scorer.output(), scorer.dim(), scorer.classes(), rows);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(djl[i], model.predictProba(texts.get(i)), 1e-5, texts.get(i));
+        }
+    }
+
+    @Test
+    void saveAndLoadRoundTripsExactly(@TempDir Path dir) throws IOException {
+        FastTextFactory factory = new FastTextFactory();
+        Classifier model = factory.train(noDev(), small(5).with("minn", "3").with("maxn", "3"));
+        model.save(dir);
+        // Only touched rows are stored: far fewer than the 4096 buckets.
+        assertTrue(Files.size(dir.resolve("rows.bin")) < 4096 * 8);
+        Classifier loaded = factory.load(dir);
+        assertEquals(model.labels(), loaded.labels());
+        assertEquals(model.settings(), loaded.settings());
+        for (String text : ToyTask.PROBES) {
+            assertArrayEquals(model.predictProba(text), loaded.predictProba(text), text);
+        }
+    }
+
+    @Test
+    void damagedModelDirectoriesAreRefused(@TempDir Path dir) throws IOException {
+        FastTextFactory factory = new FastTextFactory();
+        factory.train(noDev(), small(5)).save(dir);
+        byte[] weights = Files.readAllBytes(dir.resolve("weights.bin"));
+        Files.write(dir.resolve("weights.bin"), Arrays.copyOf(weights, weights.length + 4));
+        IOException e = assertThrows(IOException.class, () -> factory.load(dir));
+        assertTrue(e.getMessage().contains("weights.bin"), e.getMessage());
+        Files.write(dir.resolve("weights.bin"), weights);
+        byte[] rows = Files.readAllBytes(dir.resolve("rows.bin"));
+        byte[] swapped = rows.clone();
+        System.arraycopy(rows, 0, swapped, 8, 8);
+        System.arraycopy(rows, 8, swapped, 0, 8);
+        Files.write(dir.resolve("rows.bin"), swapped);
+        e = assertThrows(IOException.class, () -> factory.load(dir));
+        assertTrue(e.getMessage().contains("rows.bin"), e.getMessage());
+        Files.writeString(dir.resolve("config.json"), "not json");
+        e = assertThrows(IOException.class, () -> factory.load(dir));
+        assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        FastTextFactory factory = new FastTextFactory();
+        assertThrows(IllegalArgumentException.class, () -> factory.train(noDev(), small(1).with("dimension", "5")));
+        assertThrows(IllegalArgumentException.class, () -> factory.train(noDev(), small(1).with("minn", "3")));
+        assertThrows(IllegalArgumentException.class, () -> factory.train(noDev(), small(1).with("lr", "fast")));
+        assertFalse(factory.description().isBlank());
+    }
+}

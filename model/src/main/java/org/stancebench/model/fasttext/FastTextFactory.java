@@ -81,7 +81,7 @@ public final class FastTextFactory implements ClassifierFactory {
         List<Double> epochGrid = s.positives("epoch_grid", "5,10,25");
         String metricName = s.string("tune_metric", "macro_f1").trim();
         var metric = MacroF1.criterion(metricName, data.labels());
-        s.rejectUnknown();
+        s.rejectUnknown("dev_score", "tuned_on_dev", "seed");
         if ((minn == 0) != (maxn == 0) || maxn < minn) {
             throw new IllegalArgumentException(NAME + ": minn and maxn must both be 0 (off) or 1 <= minn <= maxn, got "
                     + minn + " and " + maxn);

@@ -35,7 +35,7 @@ import org.stancebench.model.text.Vocabulary;
  *       {@code min_df} [1]; {@code sublinear_tf} [false];</li>
  *   <li>{@code loss} [logistic] or {@code hinge};</li>
  *   <li>{@code C} [auto]: inverse L2 strength as in scikit-learn; {@code auto} picks it from
- *       {@code C_grid} [0.1,0.3,1,3,10,30,100] by the dev score ({@code tune_metric} [macro_f1],
+ *       {@code C_grid} [0.1,0.3,1,3,10,30,100] (each fitted from zero) by the dev score ({@code tune_metric} [macro_f1],
  *       or {@code f1:LABEL}) when the dev split is non-empty, else
  *       uses {@value #DEFAULT_C};</li>
  *   <li>{@code class_weight} [auto]: {@code none}, {@code balanced} (n / (k n_c), as scikit-learn),
@@ -83,7 +83,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         double tol = s.positive("tol", 1e-4);
         String metricName = s.string("tune_metric", "macro_f1").trim();
         var metric = MacroF1.criterion(metricName, data.labels());
-        s.rejectUnknown();
+        s.rejectUnknown("features", "dev_score", "tuned_on_dev");
         if (word[1] == 0 && chars[1] == 0) {
             throw new IllegalArgumentException(NAME + ": word_ngrams and char_ngrams are both off");
         }
@@ -132,9 +132,13 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         try (TorchThreads t = TorchThreads.singleThreaded(options.seed())) {
             for (String weighting : weightings) {
                 double[] sampleWeight = sampleWeights(y, k, weighting);
-                double[] x = new double[dim * k + k];
                 try (DjlSparseLinear objective = new DjlSparseLinear(rows, y, sampleWeight, dim, k, loss)) {
                     for (double c : cs) {
+                        // Every C starts from zero, not from the previous solution: with the mean-loss
+                        // objective a warm start from a neighbouring C can already meet the gradient
+                        // tolerance, which would return the neighbour's model unchanged. Cold starts
+                        // also make a model equal to a fresh fit with its reported C.
+                        double[] x = new double[dim * k + k];
                         objective.setC(c);
                         long t0 = System.nanoTime();
                         long cpu0 = CPU.getCurrentThreadCpuTime();

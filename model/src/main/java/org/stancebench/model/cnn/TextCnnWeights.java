@@ -34,6 +34,15 @@ final class TextCnnWeights {
     final float[] linearBias;
     /** Convolutions re-laid out as {@code [filters][width][dim]} so the inner loop runs over dim. */
     private final float[][] convByPosition;
+    /**
+     * When small enough, every vocabulary word already passed through every filter position:
+     * {@code [width group][position in window][word * filters + filter]}. A convolution window then
+     * costs additions only, instead of {@code dim} multiply-adds per filter and position.
+     */
+    private final float[][][] projected;
+
+    /** Largest projection table, in floats (64 MB), built at load time. */
+    static final long MAX_PROJECTED_FLOATS = 16L << 20;
 
     TextCnnWeights(int vocab, int dim, int filters, int classes, int[] widths, float[] embedding, float[][] conv,
                    float[][] convBias, float[] linear, float[] linearBias) {
@@ -66,6 +75,37 @@ final class TextCnnWeights {
             }
             convByPosition[g] = r;
         }
+        long tableFloats = (long) vocab * filters * java.util.Arrays.stream(widths).sum();
+        projected = tableFloats <= MAX_PROJECTED_FLOATS ? project() : null;
+    }
+
+    private float[][][] project() {
+        float[][][] table = new float[widths.length][][];
+        for (int g = 0; g < widths.length; g++) {
+            int k = widths[g];
+            float[] w = convByPosition[g];
+            table[g] = new float[k][vocab * filters];
+            for (int j = 0; j < k; j++) {
+                float[] t = table[g][j];
+                for (int v = 0; v < vocab; v++) {
+                    int e = v * dim;
+                    for (int f = 0; f < filters; f++) {
+                        int o = (f * k + j) * dim;
+                        double s = 0;
+                        for (int d = 0; d < dim; d++) {
+                            s += w[o + d] * embedding[e + d];
+                        }
+                        t[v * filters + f] = (float) s;
+                    }
+                }
+            }
+        }
+        return table;
+    }
+
+    /** Whether predictions use the precomputed word-by-filter table. */
+    boolean usesProjectionTable() {
+        return projected != null;
     }
 
     private static void check(boolean ok, String what) {
@@ -76,27 +116,16 @@ final class TextCnnWeights {
 
     /** Class probabilities of one text given as ids, padded to at least the widest filter. */
     double[] probabilities(int[] ids) {
-        int features = filters * widths.length;
-        double[] h = new double[features];
-        for (int g = 0; g < widths.length; g++) {
-            int k = widths[g];
-            float[] w = convByPosition[g];
-            for (int f = 0; f < filters; f++) {
-                double best = Double.NEGATIVE_INFINITY;
-                for (int p = 0; p + k <= ids.length; p++) {
-                    double s = convBias[g][f];
-                    for (int j = 0; j < k; j++) {
-                        int e = ids[p + j] * dim;
-                        int o = (f * k + j) * dim;
-                        for (int d = 0; d < dim; d++) {
-                            s += w[o + d] * embedding[e + d];
-                        }
-                    }
-                    best = Math.max(best, s);
-                }
-                h[g * filters + f] = Math.max(0, best);
-            }
-        }
+        return output(projected != null ? pooledFromTable(ids) : pooledDirect(ids));
+    }
+
+    /** Like {@link #probabilities(int[])} but never through the projection table (for tests). */
+    double[] probabilitiesDirect(int[] ids) {
+        return output(pooledDirect(ids));
+    }
+
+    private double[] output(double[] h) {
+        int features = h.length;
         double[] z = new double[classes];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
@@ -116,6 +145,59 @@ final class TextCnnWeights {
             z[c] /= total;
         }
         return z;
+    }
+
+    private double[] pooledDirect(int[] ids) {
+        double[] h = new double[filters * widths.length];
+        for (int g = 0; g < widths.length; g++) {
+            int k = widths[g];
+            float[] w = convByPosition[g];
+            for (int f = 0; f < filters; f++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int p = 0; p + k <= ids.length; p++) {
+                    double s = convBias[g][f];
+                    for (int j = 0; j < k; j++) {
+                        int e = ids[p + j] * dim;
+                        int o = (f * k + j) * dim;
+                        for (int d = 0; d < dim; d++) {
+                            s += w[o + d] * embedding[e + d];
+                        }
+                    }
+                    best = Math.max(best, s);
+                }
+                h[g * filters + f] = Math.max(0, best);
+            }
+        }
+        return h;
+    }
+
+    private double[] pooledFromTable(int[] ids) {
+        double[] h = new double[filters * widths.length];
+        double[] acc = new double[filters];
+        double[] best = new double[filters];
+        for (int g = 0; g < widths.length; g++) {
+            int k = widths[g];
+            java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            for (int p = 0; p + k <= ids.length; p++) {
+                for (int f = 0; f < filters; f++) {
+                    acc[f] = convBias[g][f];
+                }
+                for (int j = 0; j < k; j++) {
+                    float[] t = projected[g][j];
+                    int o = ids[p + j] * filters;
+                    for (int f = 0; f < filters; f++) {
+                        acc[f] += t[o + f];
+                    }
+                }
+                for (int f = 0; f < filters; f++) {
+                    best[f] = Math.max(best[f], acc[f]);
+                }
+            }
+            for (int f = 0; f < filters; f++) {
+                h[g * filters + f] = Math.max(0, best[f]);
+            }
+        }
+        return h;
     }
 
     /** Writes a binary file atomically (temporary file beside it, then a move). */

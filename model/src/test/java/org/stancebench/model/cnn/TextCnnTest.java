@@ -110,6 +110,16 @@ class TextCnnTest {
     }
 
     @Test
+    void projectionTableMatchesTheDirectConvolution() {
+        TextCnnClassifier cnn = (TextCnnClassifier) trained;
+        assertTrue(cnn.weights().usesProjectionTable());
+        for (String text : PROBES) {
+            int[] ids = cnn.ids(text);
+            assertArrayEquals(cnn.weights().probabilitiesDirect(ids), cnn.predictProba(text), 1e-6, text);
+        }
+    }
+
+    @Test
     void saveLoadRoundTripsExactly(@TempDir Path dir) throws IOException {
         trained.save(dir);
         try (Classifier loaded = new TextCnnFactory().load(dir)) {

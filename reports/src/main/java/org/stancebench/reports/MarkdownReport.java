@@ -141,9 +141,20 @@ public final class MarkdownReport {
             long significant = cs.stream().filter(Comparison::significant).count();
             md.append("- **").append(cell(family.getKey())).append("**: ").append(significant).append(" of ")
                     .append(cs.size()).append(" pairs differ significantly (Holm-adjusted p < ")
-                    .append(Formats.fixed(cs.get(0).alpha(), 2)).append(").\n");
+                    .append(Formats.fixed(cs.get(0).alpha(), 2)).append(")");
+            List<String> pairs = new ArrayList<>();
+            for (Comparison c : cs) {
+                if (c.significant()) {
+                    boolean aBetter = c.difference() >= 0;
+                    pairs.add(cell(aBetter ? c.a() : c.b()) + " > " + cell(aBetter ? c.b() : c.a()) + " (p = "
+                            + Formats.pValue(c.pHolm()) + ")");
+                }
+            }
+            md.append(pairs.isEmpty() ? "." : ": " + String.join(", ", pairs) + ".").append('\n');
         }
-        md.append("\n| a | b | metric | test | a − b | p | p (Holm) | significant |\n");
+        // The full list is long (every pair, every metric and test): folded, so a PR comment stays short.
+        md.append("\n<details><summary>All ").append(results.comparisons().size())
+                .append(" tests</summary>\n\n| a | b | metric | test | a − b | p | p (Holm) | significant |\n");
         md.append("|---|---|---|---|---:|---:|---:|---|\n");
         for (List<Comparison> cs : families.values()) {
             for (Comparison c : cs) {
@@ -154,7 +165,7 @@ public final class MarkdownReport {
                         .append(c.significant() ? "**yes**" : "no").append(" |\n");
             }
         }
-        return md.append('\n').toString();
+        return md.append("\n</details>\n\n").toString();
     }
 
     /** Comparisons grouped into Holm families (metric and test), in a stable order. */

@@ -247,7 +247,7 @@ public final class HtmlReport {
                         + "reliability diagram.", "class", "note");
                 continue;
             }
-            LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, true);
+            LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, false, true);
             m.open("figure");
             m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names,
                     names.stream().map(palette::get).toList(), points));
@@ -324,6 +324,7 @@ public final class HtmlReport {
         List<List<LineChart.Point>> points = new ArrayList<>();
         double maxBatch = 1;
         double maxRate = 0;
+        double minRate = Double.POSITIVE_INFINITY;
         if (bench != null) {
             for (String classifier : bench.classifiers()) {
                 List<BenchData.Row> rows = bench.throughput(classifier, 1);
@@ -335,7 +336,8 @@ public final class HtmlReport {
                     pts.add(new LineChart.Point(r.batchSize(), r.score(), r.error(), "batch " + r.batchSize() + ": "
                             + Formats.rate(r.score()) + " ± " + Formats.rate(r.error()) + " texts/s"));
                     maxBatch = Math.max(maxBatch, r.batchSize());
-                    maxRate = Math.max(maxRate, r.score() + r.error());
+                    maxRate = Math.max(maxRate, r.score());
+                    minRate = Math.min(minRate, r.score());
                 }
                 names.add(classifier);
                 points.add(pts);
@@ -345,11 +347,15 @@ public final class HtmlReport {
             m.element("p", "No benchmark data in this run: run reproduce without --no-bench, or stancebench bench, "
                     + "to measure throughput.", "class", "note");
         } else {
-            m.element("p", "End-to-end texts per second on one thread (error bars: JMH's 99.9% interval). Mode "
-                    + bench.mode() + "; hardware: " + bench.hardware() + ".", "class", "sub");
+            m.element("p", "End-to-end texts per second on one thread, logarithmic scale (error bars: JMH's 99.9% "
+                    + "interval, clipped to the plot). Mode " + bench.mode() + "; hardware: " + bench.hardware() + ".",
+                    "class", "sub");
             double xMax = Math.max(2, Math.pow(2, Math.ceil(Math.log(maxBatch) / Math.log(2))));
-            LineChart.Axes axes = new LineChart.Axes("batch size (texts per call)", 1, xMax, true, "texts/s", 0,
-                    Svg.niceMax(maxRate), false);
+            // Throughputs span orders of magnitude (a majority baseline against a transformer): log scale.
+            double yMin = Math.pow(10, Math.floor(Math.log10(Math.max(minRate, 1e-3))));
+            double yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(maxRate, yMin * 10))));
+            LineChart.Axes axes = new LineChart.Axes("batch size (texts per call)", 1, xMax, true,
+                    "texts/s (log scale)", yMin, yMax, true, false);
             m.raw(LineChart.render("throughput", "Throughput against batch size", axes, names,
                     names.stream().map(palette::get).toList(), points)).newline();
             for (String note : bench.notes()) {

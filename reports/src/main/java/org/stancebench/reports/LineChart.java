@@ -21,11 +21,14 @@ final class LineChart {
         }
     }
 
-    /** The axes: ranges, titles, whether x is logarithmic (base 2) and whether to draw y = x. */
+    /**
+     * The axes: ranges, titles, whether x is logarithmic (base 2), whether y is logarithmic (base 10,
+     * for figures spanning orders of magnitude such as throughputs) and whether to draw y = x.
+     */
     record Axes(String xTitle, double xMin, double xMax, boolean logX, String yTitle, double yMin, double yMax,
-                boolean diagonal) {
+                boolean logY, boolean diagonal) {
         Axes {
-            if (!(xMax > xMin) || !(yMax > yMin) || (logX && !(xMin > 0))) {
+            if (!(xMax > xMin) || !(yMax > yMin) || (logX && !(xMin > 0)) || (logY && !(yMin > 0))) {
                 throw new IllegalArgumentException("empty or invalid axis range");
             }
         }
@@ -52,8 +55,7 @@ final class LineChart {
                     "stroke", "#eee");
             m.element("text", tickLabel(xt), "x", Markup.num(x), "y", Markup.num(bottom + 16), "text-anchor", "middle");
         }
-        for (int t = 0; t <= 5; t++) {
-            double yt = axes.yMin() + (axes.yMax() - axes.yMin()) * t / 5.0;
+        for (double yt : yTicks(axes)) {
             double y = sy(axes, top, yt);
             m.empty("line", "x1", Markup.num(LEFT), "y1", Markup.num(y), "x2", Markup.num(LEFT + PLOT_W),
                     "y2", Markup.num(y), "stroke", "#eee");
@@ -106,7 +108,10 @@ final class LineChart {
     }
 
     private static double sy(Axes a, double top, double y) {
-        return top + PLOT_H * (1 - Svg.clamp((y - a.yMin()) / (a.yMax() - a.yMin()), 0, 1));
+        double f = a.logY()
+                ? (Math.log10(Math.max(y, a.yMin())) - Math.log10(a.yMin())) / (Math.log10(a.yMax()) - Math.log10(a.yMin()))
+                : (y - a.yMin()) / (a.yMax() - a.yMin());
+        return top + PLOT_H * (1 - Svg.clamp(f, 0, 1));
     }
 
     private static double log2(double v) {
@@ -127,7 +132,31 @@ final class LineChart {
         return ticks;
     }
 
+    private static List<Double> yTicks(Axes a) {
+        List<Double> ticks = new ArrayList<>();
+        if (a.logY()) {
+            for (double v = Math.pow(10, Math.ceil(Math.log10(a.yMin()) - 1e-9)); v <= a.yMax() * 1.0000001; v *= 10) {
+                ticks.add(v);
+            }
+        } else {
+            for (int t = 0; t <= 5; t++) {
+                ticks.add(a.yMin() + (a.yMax() - a.yMin()) * t / 5.0);
+            }
+        }
+        return ticks;
+    }
+
     private static String tickLabel(double v) {
+        // Large round numbers in short form (10k, 1M) so the labels fit left of the plot.
+        if (v >= 1e9 && v == Math.rint(v / 1e9) * 1e9) {
+            return String.format(java.util.Locale.ROOT, "%dG", (long) (v / 1e9));
+        }
+        if (v >= 1e6 && v == Math.rint(v / 1e6) * 1e6) {
+            return String.format(java.util.Locale.ROOT, "%dM", (long) (v / 1e6));
+        }
+        if (v >= 1e4 && v == Math.rint(v / 1e3) * 1e3) {
+            return String.format(java.util.Locale.ROOT, "%dk", (long) (v / 1e3));
+        }
         if (v == Math.rint(v) && Math.abs(v) >= 1) {
             return String.format(java.util.Locale.ROOT, "%,d", (long) v);
         }

@@ -44,11 +44,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Evaluate a classifier, with 95% bootstrap confidence intervals, and write a results JSON.",
+            "Evaluate a classifier, with 95%% bootstrap confidence intervals, and write a results JSON.",
             "  evaluate --model MODEL_DIR --data DATASET_DIR [--split test]",
             "  evaluate --classifier NAME[,NAME...] --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
             "  evaluate --classifier NAME --data DATASET_DIR [--split test]   (trains on train, tunes on dev)",
-            "  evaluate --predictions FILE.jsonl --data DATASET_DIR [--split test] [--allow-mismatch]",
+            "  evaluate --predictions FILE.jsonl[,FILE...] --data DATASET_DIR [--split test] [--allow-mismatch]",
             "The results go to --out (default: " + EvaluateCommand.DEFAULT_OUT_DIR + "/NAME-SPLIT.json or NAME-cv.json,"
                     + " relative to the working directory; results-cv.json or results-SPLIT.json for several"
                     + " classifiers)."})
@@ -62,13 +62,14 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A saved model directory (from 'train').")
         Path model;
 
-        @Option(names = "--classifier", paramLabel = "NAME[,NAME...]", split = ",",
+        @Option(names = "--classifier", paramLabel = "NAME", split = ",",
                 description = "Registered classifier(s) to train and evaluate; several are compared pairwise.")
         List<String> classifiers;
 
-        @Option(names = "--predictions", paramLabel = "FILE",
-                description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool.")
-        Path predictions;
+        @Option(names = "--predictions", paramLabel = "FILE", split = ",",
+                description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool;"
+                        + " several files are compared pairwise.")
+        List<Path> predictions;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -77,17 +78,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATASET_DIR", required = true, description = "The dataset directory.")
     Path data;
 
-    @Option(names = "--split", defaultValue = "test", description = "Split to evaluate on (not with --cv).")
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "Split to evaluate on (not with --cv).")
     String split;
 
     @Option(names = "--cv", description = "Cross-validate over the dataset's folds (with --classifier).")
     boolean cv;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "N[,N...]", defaultValue = "13,14,15",
+    @Option(names = "--seeds", split = ",", paramLabel = "N", defaultValue = "13,14,15",
             description = "Training seeds; with --cv every fold is trained once per seed, otherwise the first is used.")
     List<Long> seeds;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A classifier setting (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "A classifier setting (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the run for --predictions (default: the file name).")
@@ -140,12 +142,22 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<RunResult> runs = new ArrayList<>();
         if (source.predictions != null) {
-            PredictionsFile.Loaded loaded = PredictionsFile.read(source.predictions, dataset, split, allowMismatch);
-            for (String mismatch : loaded.mismatches()) {
-                err.println("stancebench: warning: " + source.predictions + ": " + mismatch + " (--allow-mismatch: skipped)");
+            if (name != null && source.predictions.size() > 1) {
+                throw new IllegalArgumentException("--name applies to a single --predictions file");
             }
-            String runName = name != null ? name : stem(source.predictions);
-            runs.add(Evaluation.ofPredictions(runName, dataset, split, loaded.predictions(), options));
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Path file : source.predictions) {
+                String runName = name != null ? name : stem(file);
+                if (!names.add(runName)) {
+                    throw new IllegalArgumentException(file + ": another predictions file is also named '" + runName
+                            + "'; rename one");
+                }
+                PredictionsFile.Loaded loaded = PredictionsFile.read(file, dataset, split, allowMismatch);
+                for (String mismatch : loaded.mismatches()) {
+                    err.println("stancebench: warning: " + file + ": " + mismatch + " (--allow-mismatch: skipped)");
+                }
+                runs.add(Evaluation.ofPredictions(runName, dataset, split, loaded.predictions(), options));
+            }
         } else if (source.model != null) {
             try (StoredModel stored = ModelStore.load(source.model)) {
                 JsonNode provenance = ResultsIo.mapper().readTree(stored.provenance().toJson());
@@ -203,7 +215,7 @@ final class EvaluateCommand implements Callable<Integer> {
     static String comparisonTable(List<Comparison> comparisons) {
         StringBuilder sb = new StringBuilder("paired tests (Holm-adjusted per metric and test, alpha 0.05)\n");
         for (Comparison c : comparisons) {
-            sb.append(String.format(Locale.ROOT, "%-40s %-12s %-26s diff %+.3f  p %.4f  pHolm %.4f%s%n",
+            sb.append(String.format(Locale.ROOT, "%-40s %-16s %-26s diff %+.3f  p %.4f  pHolm %.4f%s%n",
                     c.a() + " vs " + c.b(), c.metric(), c.test(), c.difference(), c.pValue(), c.pHolm(),
                     c.significant() ? "  significant" : ""));
         }
@@ -269,6 +281,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (run.official() != null) {
             sb.append("* official metric of this task\n");
         }
-        return sb.toString();
+        return sb.toString().lines().map(String::stripTrailing)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 }

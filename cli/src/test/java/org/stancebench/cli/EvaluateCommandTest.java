@@ -135,6 +135,46 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void predictionsWithProbabilitiesFromTwoToolsAreCompared() throws IOException {
+        List<Example> test = dataset.split("test");
+        List<String> sure = new ArrayList<>();
+        List<String> unsure = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            Example e = test.get(i);
+            StringBuilder a = new StringBuilder("{\"id\":\"" + e.id() + "\",\"probs\":{");
+            StringBuilder b = new StringBuilder(a);
+            for (int k = 0; k < dataset.labels().size(); k++) {
+                String label = dataset.labels().get(k);
+                boolean gold = label.equals(e.label());
+                a.append(k == 0 ? "" : ",").append('"').append(label).append("\":").append(gold ? 0.7 : 0.1);
+                // The second tool is right on even positions only.
+                boolean pick = i % 2 == 0 ? gold : k == (dataset.labels().indexOf(e.label()) + 1) % 4;
+                b.append(k == 0 ? "" : ",").append('"').append(label).append("\":").append(pick ? 0.4 : 0.2);
+            }
+            sure.add(a.append("}}").toString());
+            unsure.add(b.append("}}").toString());
+        }
+        Path toolA = dir.resolve("tool-a.jsonl");
+        Path toolB = dir.resolve("tool-b.jsonl");
+        Files.write(toolA, sure);
+        Files.write(toolB, unsure);
+        Path results = dir.resolve("tools.json");
+        Run r = run("evaluate", "--predictions", toolA + "," + toolB, "--data", data.toString(), "--bootstrap", "100",
+                "--out", results.toString());
+        assertEquals(0, r.exit(), r.err());
+        Results back = ResultsIo.read(results);
+        RunResult a = back.run("tool-a@test");
+        assertEquals(1.0, a.metric("accuracy").value());
+        // Hand: every example has p(gold) = 0.7, so log loss = -ln 0.7.
+        assertEquals(-Math.log(0.7), a.metric("log-loss").value(), 1e-12);
+        // Hand: Brier = 0.3^2 + 3 * 0.1^2 = 0.12.
+        assertEquals(0.12, a.metric("brier").value(), 1e-12);
+        assertEquals((test.size() + 1) / 2 / (double) test.size(), back.run("tool-b@test").metric("accuracy").value(), 1e-12);
+        assertEquals(2, back.comparisons().size());
+        assertEquals("mcnemar-exact", back.comparisons().get(0).test());
+    }
+
+    @Test
     void refusesMismatchedPredictionsUnlessAllowed() throws IOException {
         Path file = predictions(2, "{\"id\":\"nope/1\",\"label\":\"hopeful\"}");
         Path results = dir.resolve("mismatch.json");

@@ -145,9 +145,12 @@ class MetricsTest {
     @Test
     void logLossClipsZeroProbabilities() {
         double[][] probs = {{0.0, 1.0}, {0.5, 0.5}};
-        // Hand: (-ln(1e-15) - ln(0.5)) / 2 = (34.538776394910684 + 0.6931471805599453) / 2
+        // Hand: (-ln(1e-15) - ln(0.5)) / 2 = (34.538776394910684 + 0.6931471805599453) / 2;
+        // scikit-learn 1.2.1 log_loss([0, 0], probs, labels=[0, 1], eps=1e-15) = 17.615961787735315.
+        // (Its default since 1.2, eps="auto", clips at 2.2e-16 instead and gives more.)
         assertEquals((34.538776394910684 + 0.6931471805599453) / 2,
                 ProbabilityMetrics.logLoss(new int[] {0, 0}, probs, new int[] {0, 1}), 1e-12);
+        assertEquals(17.615961787735315, ProbabilityMetrics.logLoss(new int[] {0, 0}, probs, new int[] {0, 1}), 1e-9);
     }
 
     @Test

@@ -104,6 +104,14 @@ class ResultsIoTest {
         assertTrue(e.getMessage().contains("protocol kind must be 'split' or 'cv'"), e.getMessage());
     }
 
+    @Test
+    void missingFieldIsNamed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("r.json");
+        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"createdBy\" :", "\"writtenBy\" :"));
+        IOException e = assertThrows(IOException.class, () -> ResultsIo.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": invalid results file: missing field createdBy"), e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "0.1, 0.1",

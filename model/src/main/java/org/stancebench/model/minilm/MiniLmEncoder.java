@@ -8,9 +8,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +54,9 @@ public final class MiniLmEncoder implements AutoCloseable {
      * @param padMultiple every text, alone or batched, is padded to a multiple of this many tokens;
      *     batches group texts of equal padded length, so a text's embedding does not depend on the
      *     other texts of its batch (1 means no padding and batches of equal lengths only)
+     * @param spinWait whether idle ONNX Runtime threads spin (ONNX Runtime's default) rather than sleep
      */
-    public record Settings(int maxTokens, int batchSize, int intraOpThreads, int padMultiple) {
+    public record Settings(int maxTokens, int batchSize, int intraOpThreads, int padMultiple, boolean spinWait) {
         /** Validates the ranges. */
         public Settings {
             if (maxTokens < 2 || maxTokens > 512) {
@@ -73,7 +75,7 @@ public final class MiniLmEncoder implements AutoCloseable {
 
         /** Settings with the default padding multiple. */
         public Settings(int maxTokens, int batchSize, int intraOpThreads) {
-            this(maxTokens, batchSize, intraOpThreads, DEFAULT_PAD_MULTIPLE);
+            this(maxTokens, batchSize, intraOpThreads, DEFAULT_PAD_MULTIPLE, true);
         }
 
         /** 256 tokens, batches of 32, one intra-op thread per available processor, padding to multiples of 8. */
@@ -83,22 +85,27 @@ public final class MiniLmEncoder implements AutoCloseable {
 
         /** A copy with another truncation length. */
         public Settings withMaxTokens(int tokens) {
-            return new Settings(tokens, batchSize, intraOpThreads, padMultiple);
+            return new Settings(tokens, batchSize, intraOpThreads, padMultiple, spinWait);
         }
 
         /** A copy with another batch size. */
         public Settings withBatchSize(int size) {
-            return new Settings(maxTokens, size, intraOpThreads, padMultiple);
+            return new Settings(maxTokens, size, intraOpThreads, padMultiple, spinWait);
         }
 
         /** A copy with another number of intra-op threads. */
         public Settings withIntraOpThreads(int threads) {
-            return new Settings(maxTokens, batchSize, threads, padMultiple);
+            return new Settings(maxTokens, batchSize, threads, padMultiple, spinWait);
         }
 
         /** A copy with another padding multiple. */
         public Settings withPadMultiple(int multiple) {
-            return new Settings(maxTokens, batchSize, intraOpThreads, multiple);
+            return new Settings(maxTokens, batchSize, intraOpThreads, multiple, spinWait);
+        }
+
+        /** A copy with spin-waiting on or off. */
+        public Settings withSpinWait(boolean spin) {
+            return new Settings(maxTokens, batchSize, intraOpThreads, padMultiple, spin);
         }
     }
 
@@ -127,10 +134,10 @@ public final class MiniLmEncoder implements AutoCloseable {
     private final Settings settings;
     private final MiniLmFiles files;
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<NDList, NDList> model;
+    private final Model model;
 
     private MiniLmEncoder(Settings settings, MiniLmFiles files, HuggingFaceTokenizer tokenizer,
-                          ZooModel<NDList, NDList> model) {
+                          Model model) {
         this.settings = settings;
         this.files = files;
         this.tokenizer = tokenizer;
@@ -170,19 +177,24 @@ public final class MiniLmEncoder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + files.tokenizer() + ": " + e.getMessage(), e);
         }
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optEngine("OnnxRuntime")
-                .optModelPath(files.model())
-                .optOption("intraOpNumThreads", Integer.toString(settings.intraOpThreads()))
-                .optOption("interOpNumThreads", "1")
-                .optOption("executionMode", "SEQUENTIAL")
-                .optOption("optLevel", "ALL_OPT")
-                .build();
+        Model model = Model.newInstance("all-minilm-l6-v2", Device.cpu(), "OnnxRuntime");
         try {
-            ZooModel<NDList, NDList> model = criteria.loadModel();
+            // DJL's OrtModel applies these on top of the SessionOptions object it is given.
+            OrtSession.SessionOptions session = new OrtSession.SessionOptions();
+            if (!settings.spinWait()) {
+                // Spinning intra-op threads help a quiet machine a little and cost a busy one a lot.
+                session.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
+            Map<String, Object> modelOptions = new HashMap<>();
+            modelOptions.put("sessionOptions", session);
+            modelOptions.put("intraOpNumThreads", Integer.toString(settings.intraOpThreads()));
+            modelOptions.put("interOpNumThreads", "1");
+            modelOptions.put("executionMode", "SEQUENTIAL");
+            modelOptions.put("optLevel", "ALL_OPT");
+            model.load(files.directory(), "model", modelOptions);
             return new MiniLmEncoder(settings, files, tokenizer, model);
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+        } catch (IOException | MalformedModelException | OrtException e) {
+            model.close();
             tokenizer.close();
             throw new IllegalStateException("cannot load the MiniLM ONNX model " + files.model() + ": "
                     + e.getMessage(), e);

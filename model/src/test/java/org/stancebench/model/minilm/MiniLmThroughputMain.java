@@ -41,6 +41,9 @@ final class MiniLmThroughputMain {
                 }
             }
         }
+        try (MiniLmEncoder encoder = MiniLmEncoder.open(new MiniLmEncoder.Settings(256, 32, 2).withSpinWait(false))) {
+            report("ours threads=2 batch=32 no spin-wait", texts, repeats, () -> encoder.encode(texts));
+        }
         if (peer) {
             List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
             Executor sameThread = Runnable::run;
@@ -48,6 +51,32 @@ final class MiniLmThroughputMain {
             report("langchain4j embedAll (caller thread)", texts, repeats, () -> lc.embedAll(segments));
             AllMiniLmL6V2EmbeddingModel lcDefault = new AllMiniLmL6V2EmbeddingModel();
             report("langchain4j embedAll (default executor)", texts, repeats, () -> lcDefault.embedAll(segments));
+            // Interleaved rounds: the machine's load changes by the second, so compare within a round.
+            try (MiniLmEncoder ours = MiniLmEncoder.open(new MiniLmEncoder.Settings(256, 32, 2))) {
+                double[] ratios = new double[repeats];
+                for (int r = 0; r < repeats; r++) {
+                    long t0 = System.nanoTime();
+                    ours.encode(texts);
+                    long t1 = System.nanoTime();
+                    lcDefault.embedAll(segments);
+                    long t2 = System.nanoTime();
+                    ratios[r] = (double) (t2 - t1) / (t1 - t0);
+                    System.out.printf("round %d: ours %.1f texts/s, langchain4j %.1f texts/s, ratio %.2f%n", r,
+                            texts.size() / ((t1 - t0) / 1e9), texts.size() / ((t2 - t1) / 1e9), ratios[r]);
+                }
+                Arrays.sort(ratios);
+                System.out.printf("median ratio ours(batch 32, 2 threads) / langchain4j(default) = %.2f%n",
+                        ratios[repeats / 2]);
+            }
+        }
+        try (MiniLmEncoder encoder = MiniLmEncoder.open(new MiniLmEncoder.Settings(256, 32, 2))) {
+            List<MiniLmEncoder.Tokens> tokens = encoder.tokenize(texts);
+            report("stage: tokenize only", texts, repeats, () -> encoder.tokenize(texts));
+            report("stage: forward+pool only (batch 32, 2 threads)", texts, repeats, () -> {
+                for (int i = 0; i < tokens.size(); i += 32) {
+                    encoder.forward(tokens.subList(i, Math.min(tokens.size(), i + 32)));
+                }
+            });
         }
     }
 

@@ -220,17 +220,20 @@ public final class HtmlReport {
     private static void calibration(Markup m, Leaderboard board, Map<String, String> palette) {
         m.open("section", "id", "calibration").newline();
         m.element("h2", "Reliability");
-        m.element("p", "Accuracy against mean confidence in 15 equal-width confidence bins (empty bins left out); "
-                + "the dashed diagonal is perfect calibration; the ECE of each run is in the leaderboard.",
-                "class", "sub");
-        m.open("div", "class", "grid");
+        m.element("p", "One small diagram per run: accuracy against mean confidence in 15 equal-width confidence "
+                + "bins (empty bins left out; hover a point for its count); the dashed diagonal is perfect "
+                + "calibration.", "class", "sub");
+        LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, false, true);
         for (Leaderboard.Group g : board.groups()) {
-            List<String> names = new ArrayList<>();
-            List<List<LineChart.Point>> points = new ArrayList<>();
-            for (RunResult r : g.runs()) {
-                if (r.calibration() == null) {
-                    continue;
-                }
+            m.element("h3", g.title());
+            List<RunResult> withProbabilities = g.runs().stream().filter(r -> r.calibration() != null).toList();
+            if (withProbabilities.isEmpty()) {
+                m.element("p", "No run of this protocol has probabilities, so there is no reliability diagram.",
+                        "class", "note");
+                continue;
+            }
+            m.open("div", "class", "grid");
+            for (RunResult r : withProbabilities) {
                 List<LineChart.Point> pts = new ArrayList<>();
                 for (CalibrationBin b : r.calibration().bins()) {
                     if (b.count() > 0) {
@@ -239,22 +242,14 @@ public final class HtmlReport {
                                         + Formats.fixed(b.accuracy(), 2) + ", " + b.count() + " predictions"));
                     }
                 }
-                names.add(r.classifier());
-                points.add(pts);
+                m.open("figure");
+                m.raw(LineChart.render("reliability-" + g.key() + "-" + r.name(), "Reliability diagram of " + r.name(),
+                        axes, List.of(r.classifier()), List.of(palette.get(r.classifier())), List.of(pts), 170, 150));
+                m.element("figcaption", r.classifier() + " · ECE " + Formats.metric(r.calibration().ece()));
+                m.close("figure").newline();
             }
-            if (names.isEmpty()) {
-                m.element("p", g.title() + ": no run of this protocol has probabilities, so there is no "
-                        + "reliability diagram.", "class", "note");
-                continue;
-            }
-            LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, false, true);
-            m.open("figure");
-            m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names,
-                    names.stream().map(palette::get).toList(), points));
-            m.element("figcaption", g.title());
-            m.close("figure").newline();
+            m.close("div");
         }
-        m.close("div");
         m.close("section").newline();
     }
 

@@ -62,9 +62,12 @@ class ReportTest {
             assertEquals(3, Xml.byClass(board, "rect", "bar").size());
             assertEquals(3, Xml.byClass(board, "g", "ci").size());
             assertEquals(12, Xml.byClass(Xml.chart(doc, "per-class-" + group), "rect", "bar").size());
-            Element reliability = Xml.chart(doc, "reliability-" + group);
-            assertEquals(3, Xml.byClass(reliability, "circle", "point").size(), "one non-empty bin per run");
-            assertEquals(1, Xml.byClass(reliability, "line", "reference").size());
+            List<Element> reliability = Xml.charts(doc, "reliability-" + group + "-");
+            assertEquals(3, reliability.size(), "one small diagram per run");
+            for (Element diagram : reliability) {
+                assertEquals(1, Xml.byClass(diagram, "circle", "point").size(), "one non-empty bin per run");
+                assertEquals(1, Xml.byClass(diagram, "line", "reference").size());
+            }
         }
         List<Element> confusions = Xml.charts(doc, "confusion-");
         assertEquals(6, confusions.size());

@@ -54,7 +54,9 @@ public final class MiniLmEncoder implements AutoCloseable {
      * @param padMultiple every text, alone or batched, is padded to a multiple of this many tokens;
      *     batches group texts of equal padded length, so a text's embedding does not depend on the
      *     other texts of its batch (1 means no padding and batches of equal lengths only)
-     * @param spinWait whether idle ONNX Runtime threads spin (ONNX Runtime's default) rather than sleep
+     * @param spinWait whether idle ONNX Runtime threads spin (ONNX Runtime's own default) rather than
+     *     sleep; off by default: on a shared 2-core machine spinning halved our throughput per
+     *     CPU-second (61 vs 99 texts per CPU-second at batch 32, 2 threads)
      */
     public record Settings(int maxTokens, int batchSize, int intraOpThreads, int padMultiple, boolean spinWait) {
         /** Validates the ranges. */
@@ -75,10 +77,13 @@ public final class MiniLmEncoder implements AutoCloseable {
 
         /** Settings with the default padding multiple. */
         public Settings(int maxTokens, int batchSize, int intraOpThreads) {
-            this(maxTokens, batchSize, intraOpThreads, DEFAULT_PAD_MULTIPLE, true);
+            this(maxTokens, batchSize, intraOpThreads, DEFAULT_PAD_MULTIPLE, false);
         }
 
-        /** 256 tokens, batches of 32, one intra-op thread per available processor, padding to multiples of 8. */
+        /**
+         * 256 tokens, batches of 32, one intra-op thread per available processor, padding to
+         * multiples of 8, no spin-waiting.
+         */
         public static Settings defaults() {
             return new Settings(256, 32, Math.max(1, Runtime.getRuntime().availableProcessors()));
         }

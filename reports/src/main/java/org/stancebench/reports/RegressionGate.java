@@ -113,6 +113,8 @@ public final class RegressionGate {
             return new Verdict(NOT_COMPARABLE, md.toString(), problems);
         }
 
+        // Refuse a metric the paired test cannot recompute (log-loss, ECE...) before judging anything.
+        PairedTest.metric(options.metric(), baseline.dataset().labels());
         md.append("Quality: ").append(headline).append(", a regression is a drop of more than ")
                 .append(Formats.fixed(options.maxDrop(), 3)).append(" that a paired test on the same examples finds ")
                 .append("significant (p < ").append(Formats.fixed(options.alpha(), 2)).append(").\n\n");

@@ -68,6 +68,15 @@ class RegressionGateTest {
     }
 
     @Test
+    void aMetricThePairedTestCannotRecomputeIsRefused() {
+        RegressionGate.Options logLoss = new RegressionGate.Options("log-loss", 0.02, 0.1, 0.05, 1000, 1, true);
+        Results r = split(FP, 10, null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RegressionGate.compare(r, r, logLoss));
+        assertTrue(e.getMessage().startsWith("--metric log-loss cannot be tested on paired predictions"), e.getMessage());
+    }
+
+    @Test
     void differentFingerprintOrLabelsAreNotComparable() {
         RegressionGate.Verdict fp = RegressionGate.compare(split(FP, 10, null), split("b".repeat(64), 10, null),
                 DEFAULTS);

@@ -206,8 +206,12 @@ public final class MarkdownReport {
         }
         md.append(" p50 | p99 |\n|---|").append("---:|".repeat(batches.size())).append("---:|---:|\n");
         for (String classifier : bench.classifiers()) {
-            md.append("| ").append(cell(classifier)).append(" |");
             List<BenchData.Row> rows = bench.throughput(classifier, 1);
+            if (rows.isEmpty() && bench.latency(classifier) == null) {
+                // Only stage benchmarks (for example the shared MiniLM encoder): not an end-to-end row.
+                continue;
+            }
+            md.append("| ").append(cell(classifier)).append(" |");
             for (int b : batches) {
                 BenchData.Row row = rows.stream().filter(r -> r.batchSize() == b).findFirst().orElse(null);
                 md.append(' ').append(row == null ? "–" : Formats.rate(row.score()) + " ± " + Formats.rate(row.error()))

@@ -182,6 +182,14 @@ final class Fixtures {
             lat.put("p50", 1e6 / v[0]);
             lat.put("p99", 2e6 / v[0]);
         });
+        var stage = rows.addObject();
+        stage.put("classifier", "shared-encoder");
+        stage.put("benchmark", "stage:encode");
+        stage.put("batchSize", 32);
+        stage.put("threads", 1);
+        stage.put("score", 100.0);
+        stage.put("error", 1.0);
+        stage.put("unit", "texts/s");
         root.putArray("notes").add("a note with <markup> & \"quotes\"");
         return root;
     }

@@ -6,12 +6,13 @@
 # Usage: reports/scripts/screenshot.sh [REPORT_HTML] [OUT_PNG] [HEIGHT]
 #   REPORT_HTML  default out/reproduce/report.html
 #   OUT_PNG      default: beside the report, report.png
-#   HEIGHT       window height in pixels, default 4000 (the page is cut below it)
+#   HEIGHT       window height in pixels, default 10000 (the page is cut below it; nine classifiers with
+#                benchmarks need about 8500)
 # Exits 0 when the PNG was written and is non-trivial, 1 otherwise, 2 when Chromium is missing.
 set -euo pipefail
 report="${1:-out/reproduce/report.html}"
 out="${2:-$(dirname "$report")/report.png}"
-height="${3:-4000}"
+height="${3:-10000}"
 browser="${CHROMIUM:-/usr/bin/chromium}"
 
 if [ ! -x "$browser" ]; then

@@ -35,6 +35,18 @@ public record BenchOptions(boolean quick, Path out, Path corpora, Pattern includ
         return new BenchOptions(quick, out, null, null, "seed", 42, null, message -> { });
     }
 
+    /**
+     * The peer script of the source tree this JVM runs from: {@code bench/scripts/peers.sh} under
+     * the system property {@code stancebench.home} (set by the {@code ./stancebench} launcher) or
+     * else the working directory; null when it is not there.
+     */
+    public static Path defaultPeersScript() {
+        String home = System.getProperty("stancebench.home");
+        Path base = home != null ? Path.of(home) : Path.of("");
+        Path script = base.resolve("bench").resolve("scripts").resolve("peers.sh").toAbsolutePath();
+        return java.nio.file.Files.isRegularFile(script) ? script : null;
+    }
+
     /** Whether {@code classifier} is selected by {@link #include()}. */
     public boolean includes(String classifier) {
         return include == null || include.matcher(classifier).find();
@@ -54,6 +66,10 @@ public record BenchOptions(boolean quick, Path out, Path corpora, Pattern includ
 
     public BenchOptions withPeersScript(Path script) {
         return new BenchOptions(quick, out, corpora, include, trainOn, seed, script, progress);
+    }
+
+    public BenchOptions withSeed(long trainingSeed) {
+        return new BenchOptions(quick, out, corpora, include, trainOn, trainingSeed, peersScript, progress);
     }
 
     public BenchOptions withProgress(Consumer<String> sink) {

@@ -77,27 +77,18 @@ final class BenchCommand implements Callable<Integer> {
                 .withCorpora(corpora)
                 .withInclude(pattern)
                 .withTrainOn(trainOn.toLowerCase(Locale.ROOT))
-                .withPeersScript(noPeers ? null : peersScript())
+                .withSeed(seed)
+                .withPeersScript(noPeers ? null : BenchOptions.defaultPeersScript())
                 .withProgress(message -> {
                     err.println(message);
                     err.flush();
                 });
-        options = new BenchOptions(options.quick(), options.out(), options.corpora(), options.include(),
-                options.trainOn(), seed, options.peersScript(), options.progress());
         BenchSummary summary = BenchRunner.run(options);
         print(summary, outWriter);
         outWriter.println("Wrote " + out.resolve("bench-summary.json") + " and " + out.resolve("jmh.json")
                 + " in " + summary.wallSeconds() + " s");
         outWriter.flush();
         return 0;
-    }
-
-    /** The peer script of the source tree this command runs from, or null when it cannot be found. */
-    static Path peersScript() {
-        String home = System.getProperty("stancebench.home");
-        Path base = home != null ? Path.of(home) : Path.of("");
-        Path script = base.resolve("bench").resolve("scripts").resolve("peers.sh").toAbsolutePath();
-        return Files.isRegularFile(script) ? script : null;
     }
 
     /** A compact table of the headline rows. */

@@ -66,13 +66,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RegressionGate.Options options = new RegressionGate.Options(metric, maxDrop, maxSlowdown, alpha, shuffles,
-                testSeed);
+                testSeed, !noSpeed);
         Results base = read(baseline);
         Results cur = read(current);
-        if (noSpeed) {
-            base = base.withBenchmarks(null);
-            cur = cur.withBenchmarks(null);
-        }
         RegressionGate.Verdict verdict = RegressionGate.compare(base, cur, options);
         PrintWriter out = spec.commandLine().getOut();
         out.print(verdict.markdown());

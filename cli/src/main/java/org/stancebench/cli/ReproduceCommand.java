@@ -58,7 +58,8 @@ import picocli.CommandLine.Spec;
                     + "and DIR/bench/ (benchmark files). DIR defaults to out/reproduce under the current "
                     + "directory and may not lie inside a src/ directory.",
             "--quick: one training seed, the first cross-validation repeat only (5 folds x 1), and the short "
-                    + "benchmark; a few minutes on 2 cores. Default: seeds 13, 14, 15 and all repeats (5 x 3)."})
+                    + "benchmark without the peer tools; a few minutes on 2 cores. Default: seeds 13, 14, 15, all "
+                    + "repeats (5 x 3), the full benchmark and the peers outside the JVM when installed."})
 final class ReproduceCommand implements Callable<Integer> {
     private static final int STAGES = 5;
 
@@ -160,12 +161,22 @@ final class ReproduceCommand implements Callable<Integer> {
         } else {
             stage(err, 4, "bench", (quick ? "short" : "full") + " inference benchmarks");
             List<String> names = runs.stream().map(RunResult::classifier).distinct().toList();
+            // Peers outside the JVM (scikit-learn, the fastText CLI) only in a full run: they cost minutes.
             BenchOptions options = BenchOptions.defaults(quick, dir.resolve("bench"))
                     .withInclude(java.util.regex.Pattern.compile(
                             "^(" + String.join("|", names.stream().map(java.util.regex.Pattern::quote).toList()) + ")$"))
+                    .withSeed(trainingSeeds.get(0))
+                    .withPeersScript(quick ? null : BenchOptions.defaultPeersScript())
                     .withProgress(progress(err, 4, "bench", "bench: ", ""));
-            BenchSummary summary = BenchRunner.run(options);
-            bench = ResultsIo.mapper().readTree(summary.toJson());
+            try {
+                BenchSummary summary = BenchRunner.run(options);
+                bench = ResultsIo.mapper().readTree(summary.toJson());
+            } catch (IOException | RuntimeException e) {
+                String message = "the benchmarks failed, so the report has no benchmark data: "
+                        + StanceBench.describe(e);
+                failures.add(message);
+                err.println("stancebench: " + message);
+            }
         }
 
         stage(err, 5, "report", "writing " + String.join(", ", ReportWriter.FILES));

@@ -220,17 +220,20 @@ public final class HtmlReport {
     private static void calibration(Markup m, Leaderboard board, Map<String, String> palette) {
         m.open("section", "id", "calibration").newline();
         m.element("h2", "Reliability");
-        m.element("p", "Accuracy against mean confidence in 15 equal-width confidence bins (empty bins left out); "
-                + "the dashed diagonal is perfect calibration; the ECE of each run is in the leaderboard.",
-                "class", "sub");
-        m.open("div", "class", "grid");
+        m.element("p", "One small diagram per run: accuracy against mean confidence in 15 equal-width confidence "
+                + "bins (empty bins left out; hover a point for its count); the dashed diagonal is perfect "
+                + "calibration.", "class", "sub");
+        LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, false, true);
         for (Leaderboard.Group g : board.groups()) {
-            List<String> names = new ArrayList<>();
-            List<List<LineChart.Point>> points = new ArrayList<>();
-            for (RunResult r : g.runs()) {
-                if (r.calibration() == null) {
-                    continue;
-                }
+            m.element("h3", g.title());
+            List<RunResult> withProbabilities = g.runs().stream().filter(r -> r.calibration() != null).toList();
+            if (withProbabilities.isEmpty()) {
+                m.element("p", "No run of this protocol has probabilities, so there is no reliability diagram.",
+                        "class", "note");
+                continue;
+            }
+            m.open("div", "class", "grid");
+            for (RunResult r : withProbabilities) {
                 List<LineChart.Point> pts = new ArrayList<>();
                 for (CalibrationBin b : r.calibration().bins()) {
                     if (b.count() > 0) {
@@ -239,22 +242,14 @@ public final class HtmlReport {
                                         + Formats.fixed(b.accuracy(), 2) + ", " + b.count() + " predictions"));
                     }
                 }
-                names.add(r.classifier());
-                points.add(pts);
+                m.open("figure");
+                m.raw(LineChart.render("reliability-" + g.key() + "-" + r.name(), "Reliability diagram of " + r.name(),
+                        axes, List.of(r.classifier()), List.of(palette.get(r.classifier())), List.of(pts), 170, 150));
+                m.element("figcaption", r.classifier() + " · ECE " + Formats.metric(r.calibration().ece()));
+                m.close("figure").newline();
             }
-            if (names.isEmpty()) {
-                m.element("p", g.title() + ": no run of this protocol has probabilities, so there is no "
-                        + "reliability diagram.", "class", "note");
-                continue;
-            }
-            LineChart.Axes axes = new LineChart.Axes("mean confidence", 0, 1, false, "accuracy", 0, 1, true);
-            m.open("figure");
-            m.raw(LineChart.render("reliability-" + g.key(), "Reliability diagram, " + g.title(), axes, names,
-                    names.stream().map(palette::get).toList(), points));
-            m.element("figcaption", g.title());
-            m.close("figure").newline();
+            m.close("div");
         }
-        m.close("div");
         m.close("section").newline();
     }
 
@@ -324,6 +319,7 @@ public final class HtmlReport {
         List<List<LineChart.Point>> points = new ArrayList<>();
         double maxBatch = 1;
         double maxRate = 0;
+        double minRate = Double.POSITIVE_INFINITY;
         if (bench != null) {
             for (String classifier : bench.classifiers()) {
                 List<BenchData.Row> rows = bench.throughput(classifier, 1);
@@ -335,7 +331,8 @@ public final class HtmlReport {
                     pts.add(new LineChart.Point(r.batchSize(), r.score(), r.error(), "batch " + r.batchSize() + ": "
                             + Formats.rate(r.score()) + " ± " + Formats.rate(r.error()) + " texts/s"));
                     maxBatch = Math.max(maxBatch, r.batchSize());
-                    maxRate = Math.max(maxRate, r.score() + r.error());
+                    maxRate = Math.max(maxRate, r.score());
+                    minRate = Math.min(minRate, r.score());
                 }
                 names.add(classifier);
                 points.add(pts);
@@ -345,11 +342,15 @@ public final class HtmlReport {
             m.element("p", "No benchmark data in this run: run reproduce without --no-bench, or stancebench bench, "
                     + "to measure throughput.", "class", "note");
         } else {
-            m.element("p", "End-to-end texts per second on one thread (error bars: JMH's 99.9% interval). Mode "
-                    + bench.mode() + "; hardware: " + bench.hardware() + ".", "class", "sub");
+            m.element("p", "End-to-end texts per second on one thread, logarithmic scale (error bars: JMH's 99.9% "
+                    + "interval, clipped to the plot). Mode " + bench.mode() + "; hardware: " + bench.hardware() + ".",
+                    "class", "sub");
             double xMax = Math.max(2, Math.pow(2, Math.ceil(Math.log(maxBatch) / Math.log(2))));
-            LineChart.Axes axes = new LineChart.Axes("batch size (texts per call)", 1, xMax, true, "texts/s", 0,
-                    Svg.niceMax(maxRate), false);
+            // Throughputs span orders of magnitude (a majority baseline against a transformer): log scale.
+            double yMin = Math.pow(10, Math.floor(Math.log10(Math.max(minRate, 1e-3))));
+            double yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(maxRate, yMin * 10))));
+            LineChart.Axes axes = new LineChart.Axes("batch size (texts per call)", 1, xMax, true,
+                    "texts/s (log scale)", yMin, yMax, true, false);
             m.raw(LineChart.render("throughput", "Throughput against batch size", axes, names,
                     names.stream().map(palette::get).toList(), points)).newline();
             for (String note : bench.notes()) {
@@ -419,7 +420,8 @@ public final class HtmlReport {
         m.element("h3", "Runs");
         m.open("table", "class", "runs");
         m.open("tr");
-        for (String h : List.of("run", "classifier", "protocol", "seeds", "settings")) {
+        Map<String, String> engines = MarkdownReport.engines(results);
+        for (String h : List.of("run", "classifier", "protocol", "seeds", "engine", "settings")) {
             m.element("th", h);
         }
         m.close("tr");
@@ -429,6 +431,7 @@ public final class HtmlReport {
             m.element("td", r.classifier());
             m.element("td", Leaderboard.describe(r.protocol()));
             m.element("td", String.join(", ", r.seeds().stream().map(String::valueOf).toList()));
+            m.element("td", engines.getOrDefault(r.classifier(), "Java"));
             List<String> settings = new ArrayList<>();
             r.settings().forEach((k, v) -> settings.add(k + "=" + v));
             m.element("td", settings.isEmpty() ? "defaults" : String.join(", ", settings));

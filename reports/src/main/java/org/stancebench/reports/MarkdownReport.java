@@ -141,9 +141,20 @@ public final class MarkdownReport {
             long significant = cs.stream().filter(Comparison::significant).count();
             md.append("- **").append(cell(family.getKey())).append("**: ").append(significant).append(" of ")
                     .append(cs.size()).append(" pairs differ significantly (Holm-adjusted p < ")
-                    .append(Formats.fixed(cs.get(0).alpha(), 2)).append(").\n");
+                    .append(Formats.fixed(cs.get(0).alpha(), 2)).append(")");
+            List<String> pairs = new ArrayList<>();
+            for (Comparison c : cs) {
+                if (c.significant()) {
+                    boolean aBetter = c.difference() >= 0;
+                    pairs.add(cell(aBetter ? c.a() : c.b()) + " > " + cell(aBetter ? c.b() : c.a()) + " (p = "
+                            + Formats.pValue(c.pHolm()) + ")");
+                }
+            }
+            md.append(pairs.isEmpty() ? "." : ": " + String.join(", ", pairs) + ".").append('\n');
         }
-        md.append("\n| a | b | metric | test | a − b | p | p (Holm) | significant |\n");
+        // The full list is long (every pair, every metric and test): folded, so a PR comment stays short.
+        md.append("\n<details><summary>All ").append(results.comparisons().size())
+                .append(" tests</summary>\n\n| a | b | metric | test | a − b | p | p (Holm) | significant |\n");
         md.append("|---|---|---|---|---:|---:|---:|---|\n");
         for (List<Comparison> cs : families.values()) {
             for (Comparison c : cs) {
@@ -154,7 +165,7 @@ public final class MarkdownReport {
                         .append(c.significant() ? "**yes**" : "no").append(" |\n");
             }
         }
-        return md.append('\n').toString();
+        return md.append("\n</details>\n\n").toString();
     }
 
     /** Comparisons grouped into Holm families (metric and test), in a stable order. */
@@ -195,8 +206,12 @@ public final class MarkdownReport {
         }
         md.append(" p50 | p99 |\n|---|").append("---:|".repeat(batches.size())).append("---:|---:|\n");
         for (String classifier : bench.classifiers()) {
-            md.append("| ").append(cell(classifier)).append(" |");
             List<BenchData.Row> rows = bench.throughput(classifier, 1);
+            if (rows.isEmpty() && bench.latency(classifier) == null) {
+                // Only stage benchmarks (for example the shared MiniLM encoder): not an end-to-end row.
+                continue;
+            }
+            md.append("| ").append(cell(classifier)).append(" |");
             for (int b : batches) {
                 BenchData.Row row = rows.stream().filter(r -> r.batchSize() == b).findFirst().orElse(null);
                 md.append(' ').append(row == null ? "–" : Formats.rate(row.score()) + " ± " + Formats.rate(row.error()))
@@ -229,6 +244,12 @@ public final class MarkdownReport {
                     .append(cell(String.join(", ", parts))).append(") |\n");
         }
         md.append("| seeds | ").append(cell(seeds(results))).append(" |\n");
+        Map<String, String> engines = engines(results);
+        if (!engines.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            engines.forEach((classifier, engine) -> parts.add(classifier + ": " + engine));
+            md.append("| inference engines | ").append(cell(String.join("; ", parts))).append(" |\n");
+        }
         if (!results.runs().isEmpty()) {
             var b = results.runs().get(0).bootstrap();
             md.append("| intervals | percentile bootstrap, ").append(b.resamples()).append(" resamples, seed ")
@@ -244,6 +265,22 @@ public final class MarkdownReport {
             md.append("| benchmark hardware | ").append(cell(bench.hardware())).append(" |\n");
         }
         return md.append('\n').toString();
+    }
+
+    /**
+     * The DJL engine of each classifier whose trained model recorded one in its provenance, for
+     * example {@code OnnxRuntime 1.29.0 (DJL 0.36.0)}, sorted by classifier; pure-Java ones are absent.
+     */
+    static Map<String, String> engines(Results results) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (RunResult r : results.runs()) {
+            var p = r.provenance();
+            if (p != null && p.hasNonNull("djlEngine")) {
+                out.put(r.classifier(), p.get("djlEngine").asText() + " " + p.path("djlEngineVersion").asText("")
+                        + (p.hasNonNull("djlVersion") ? " (DJL " + p.get("djlVersion").asText() + ")" : ""));
+            }
+        }
+        return out;
     }
 
     /** The distinct training seeds of all runs, for example {@code 13, 14, 15}. */

@@ -40,8 +40,10 @@ public final class RegressionGate {
      * @param alpha significance level of the paired test
      * @param shuffles shuffles of the approximate randomization test
      * @param seed the randomization test's seed
+     * @param judgeSpeed whether to judge speed at all (false: quality only)
      */
-    public record Options(String metric, double maxDrop, double maxSlowdown, double alpha, int shuffles, long seed) {
+    public record Options(String metric, double maxDrop, double maxSlowdown, double alpha, int shuffles, long seed,
+                          boolean judgeSpeed) {
         public Options {
             Objects.requireNonNull(metric, "metric");
             if (!(maxDrop >= 0 && maxDrop < 1)) {
@@ -58,9 +60,9 @@ public final class RegressionGate {
             }
         }
 
-        /** macro-F1, 0.02 drop, 10% slowdown, alpha 0.05, 10,000 shuffles, seed 20260101. */
+        /** macro-F1, 0.02 drop, 10% slowdown, alpha 0.05, 10,000 shuffles, seed 20260101, speed judged. */
         public static Options defaults() {
-            return new Options("macro-f1", 0.02, 0.10, 0.05, 10_000, 20260101L);
+            return new Options("macro-f1", 0.02, 0.10, 0.05, 10_000, 20260101L, true);
         }
     }
 
@@ -111,6 +113,8 @@ public final class RegressionGate {
             return new Verdict(NOT_COMPARABLE, md.toString(), problems);
         }
 
+        // Refuse a metric the paired test cannot recompute (log-loss, ECE...) before judging anything.
+        PairedTest.metric(options.metric(), baseline.dataset().labels());
         md.append("Quality: ").append(headline).append(", a regression is a drop of more than ")
                 .append(Formats.fixed(options.maxDrop(), 3)).append(" that a paired test on the same examples finds ")
                 .append("significant (p < ").append(Formats.fixed(options.alpha(), 2)).append(").\n\n");
@@ -175,6 +179,10 @@ public final class RegressionGate {
 
     private static void speed(Results baseline, Results current, Options options, StringBuilder md,
                               List<String> problems) {
+        if (!options.judgeSpeed()) {
+            md.append("Speed not compared: quality only was asked for.\n\n");
+            return;
+        }
         BenchData b = BenchData.of(baseline.benchmarks());
         BenchData c = BenchData.of(current.benchmarks());
         if (b == null || c == null) {

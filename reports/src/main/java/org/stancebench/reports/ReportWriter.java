@@ -30,9 +30,17 @@ public final class ReportWriter {
         Path md = dir.resolve(FILES.get(1));
         Path html = dir.resolve(FILES.get(2));
         ResultsIo.write(results, json);
+        shareable(json);
         writeAtomically(md, MarkdownReport.render(results));
         writeAtomically(html, HtmlReport.render(results));
         return List.of(json, md, html);
+    }
+
+    /** Temporary files are created owner-only; a report is meant to be shared, so it gets rw-r--r--. */
+    private static void shareable(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     /** Writes {@code text} as UTF-8 to a temporary file beside {@code target}, then moves it into place. */
@@ -41,10 +49,7 @@ public final class ReportWriter {
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            // Temporary files are created owner-only; a report is meant to be shared.
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
+            shareable(tmp);
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

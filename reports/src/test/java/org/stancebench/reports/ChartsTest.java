@@ -83,14 +83,20 @@ class ChartsTest {
 
     @Test
     void lineChartHasOnePointPerValueAndAReferenceLineWhenAsked() throws Exception {
-        LineChart.Axes axes = new LineChart.Axes("batch", 1, 32, true, "texts/s", 0, 1000, false);
+        LineChart.Axes axes = new LineChart.Axes("batch", 1, 32, true, "texts/s", 10, 1000, true, false);
         String svg = LineChart.render("throughput", "t", axes, List.of("a", "b"), List.of("#111111", "#222222"), List.of(
                 List.of(new LineChart.Point(1, 100, 5, "1"), new LineChart.Point(32, 900, 20, "32")),
                 List.of(new LineChart.Point(1, 50, 0, "1"))));
         Element root = Xml.parse(svg).getDocumentElement();
         assertEquals(3, Xml.byClass(root, "circle", "point").size());
+        // Log scales, hand computation: x = 1 is the left edge (70); y = 100 is halfway between 10 and 1000,
+        // so 40 (legend, one line) + 280 / 2 = 180; x = 32 is the right edge (70 + 440 = 510).
+        Element first = Xml.byClass(root, "circle", "point").get(0);
+        assertEquals("70", first.getAttribute("cx"));
+        assertEquals("180", first.getAttribute("cy"));
+        assertEquals("510", Xml.byClass(root, "circle", "point").get(1).getAttribute("cx"));
         assertEquals(0, Xml.byClass(root, "line", "reference").size());
-        LineChart.Axes unit = new LineChart.Axes("c", 0, 1, false, "a", 0, 1, true);
+        LineChart.Axes unit = new LineChart.Axes("c", 0, 1, false, "a", 0, 1, false, true);
         String rel = LineChart.render("reliability", "t", unit, List.of("a"), List.of("#111111"),
                 List.of(List.of(new LineChart.Point(0.5, 0.4, 0, "x"))));
         assertEquals(1, Xml.byClass(Xml.parse(rel).getDocumentElement(), "line", "reference").size());

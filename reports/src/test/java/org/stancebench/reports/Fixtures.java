@@ -114,8 +114,20 @@ final class Fixtures {
                     full ? accuracy : 0));
         }
         return new RunResult(name, classifier, protocol, List.of(13L), Map.of("epochs", "3"),
-                new BootstrapInfo(1000, 20260101L, false, 0.95), null, metrics, perClass,
+                new BootstrapInfo(1000, 20260101L, false, 0.95), provenance(classifier, protocol), metrics, perClass,
                 Confusion.of(LABELS, confusion), new Calibration(bins, Math.abs(0.7 - accuracy)), null, folds, preds);
+    }
+
+    /** A DJL engine in the provenance of tfidf-logreg's split run (so the reports can show it); null otherwise. */
+    private static JsonNode provenance(String classifier, Protocol protocol) {
+        if (!classifier.equals("tfidf-logreg") || protocol.isCv()) {
+            return null;
+        }
+        var p = JSON.createObjectNode();
+        p.put("djlEngine", "OnnxRuntime");
+        p.put("djlEngineVersion", "1.29.0");
+        p.put("djlVersion", "0.36.0");
+        return p;
     }
 
     private static MetricValue mv(double v) {
@@ -170,6 +182,14 @@ final class Fixtures {
             lat.put("p50", 1e6 / v[0]);
             lat.put("p99", 2e6 / v[0]);
         });
+        var stage = rows.addObject();
+        stage.put("classifier", "shared-encoder");
+        stage.put("benchmark", "stage:encode");
+        stage.put("batchSize", 32);
+        stage.put("threads", 1);
+        stage.put("score", 100.0);
+        stage.put("error", 1.0);
+        stage.put("unit", "texts/s");
         root.putArray("notes").add("a note with <markup> & \"quotes\"");
         return root;
     }

@@ -59,12 +59,21 @@ class RegressionGateTest {
 
     @Test
     void mcnemarDecidesAccuracy() {
-        RegressionGate.Options accuracy = new RegressionGate.Options("accuracy", 0.02, 0.1, 0.05, 1000, 1);
+        RegressionGate.Options accuracy = new RegressionGate.Options("accuracy", 0.02, 0.1, 0.05, 1000, 1, true);
         RegressionGate.Verdict v = RegressionGate.compare(split(FP, 10, null), split(FP, 14, null), accuracy);
         assertEquals(RegressionGate.OK, v.exitCode(), v.markdown());
         // Hand computation: 0 vs 4 discordant pairs, p = 2 * (1/2)^4 = 0.125.
         assertTrue(v.markdown().contains(PairedTest.MCNEMAR + ", n = 80 | 0.125 | ok: drop not significant"),
                 v.markdown());
+    }
+
+    @Test
+    void aMetricThePairedTestCannotRecomputeIsRefused() {
+        RegressionGate.Options logLoss = new RegressionGate.Options("log-loss", 0.02, 0.1, 0.05, 1000, 1, true);
+        Results r = split(FP, 10, null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RegressionGate.compare(r, r, logLoss));
+        assertTrue(e.getMessage().startsWith("--metric log-loss cannot be tested on paired predictions"), e.getMessage());
     }
 
     @Test
@@ -126,6 +135,11 @@ class RegressionGateTest {
         assertTrue(noisy.markdown().contains("ok: within measured error"), noisy.markdown());
         assertEquals(List.of("tfidf-logreg latency batch 1 threads 1: 17.6% slower"), noisy.problems(),
                 "latency error is 1 us in the fixture, so that row is outside the error");
+
+        RegressionGate.Options qualityOnly = new RegressionGate.Options("macro-f1", 0.02, 0.1, 0.05, 1000, 1, false);
+        RegressionGate.Verdict skipped = RegressionGate.compare(split(FP, 10, fast), split(FP, 10, slow), qualityOnly);
+        assertEquals(RegressionGate.OK, skipped.exitCode(), skipped.markdown());
+        assertTrue(skipped.markdown().contains("Speed not compared: quality only was asked for."));
 
         RegressionGate.Verdict other = RegressionGate.compare(split(FP, 10, fast), split(FP, 10, elsewhere), DEFAULTS);
         assertEquals(RegressionGate.OK, other.exitCode());

@@ -62,9 +62,12 @@ class ReportTest {
             assertEquals(3, Xml.byClass(board, "rect", "bar").size());
             assertEquals(3, Xml.byClass(board, "g", "ci").size());
             assertEquals(12, Xml.byClass(Xml.chart(doc, "per-class-" + group), "rect", "bar").size());
-            Element reliability = Xml.chart(doc, "reliability-" + group);
-            assertEquals(3, Xml.byClass(reliability, "circle", "point").size(), "one non-empty bin per run");
-            assertEquals(1, Xml.byClass(reliability, "line", "reference").size());
+            List<Element> reliability = Xml.charts(doc, "reliability-" + group + "-");
+            assertEquals(3, reliability.size(), "one small diagram per run");
+            for (Element diagram : reliability) {
+                assertEquals(1, Xml.byClass(diagram, "circle", "point").size(), "one non-empty bin per run");
+                assertEquals(1, Xml.byClass(diagram, "line", "reference").size());
+            }
         }
         List<Element> confusions = Xml.charts(doc, "confusion-");
         assertEquals(6, confusions.size());
@@ -168,8 +171,14 @@ class ReportTest {
         }
         assertTrue(md.contains("| 1 | tfidf-logreg | 0.850 [0.750, 0.950] | 0.850 ± 0.030 |"), md);
         assertTrue(md.contains("| naive-bayes | 50,000 ± 500 | 400,000 ± 4,000 |"), md);
-        assertTrue(md.contains("**macro-f1, corrected-resampled-t**: 2 of 3 pairs differ significantly"), md);
+        assertFalse(md.contains("| shared-encoder |"), "a classifier with stage rows only is no speed-table row");
+        // Fixture: the pairs (0,1) and (0,2) are significant with Holm p 0.012 and 0.024, a better by 0.1.
+        assertTrue(md.contains("**macro-f1, corrected-resampled-t**: 2 of 3 pairs differ significantly (Holm-adjusted "
+                + "p < 0.05): naive-bayes@cv > tfidf-logreg@cv (p = 0.012), naive-bayes@cv > " + MarkdownReport.cell(EVIL)
+                + "@cv (p = 0.024)."), md);
+        assertTrue(md.contains("<details><summary>All 6 tests</summary>"), md);
         assertTrue(MarkdownReport.render(sample(false)).contains("No benchmark data in this run."));
+        assertTrue(md.contains("| inference engines | tfidf-logreg: OnnxRuntime 1.29.0 (DJL 0.36.0) |"), md);
     }
 
     @Test

@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Split for early stopping or tuning only, or 'none'.")
     String devSplit;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Classifier setting (repeatable), for example --set alpha=0.5.")
     Map<String, String> settings = new TreeMap<>();
 

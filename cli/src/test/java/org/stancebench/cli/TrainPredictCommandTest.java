@@ -148,6 +148,14 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void aSettingWithoutAValueIsASyntaxError() {
+        CliRun run = CliRun.run("train", "--model", "naive-bayes", "--data", dataset.toString(),
+                "--out", tmp.resolve("m").toString(), "--set", "alpha");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("KEY=VALUE"), run.err());
+    }
+
+    @Test
     void aMissingDatasetOrSplitIsRefused() {
         CliRun run = CliRun.run("train", "--model", "majority", "--data", tmp.resolve("nothing").toString(),
                 "--out", tmp.resolve("m").toString());

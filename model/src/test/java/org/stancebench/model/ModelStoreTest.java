@@ -173,6 +173,27 @@ class ModelStoreTest {
         }
     }
 
+    /** A classifier that says it computes with DJL. */
+    private record FakeDjlModel(Classifier inner) implements Classifier, DjlBacked {
+        @Override public String name() { return inner.name(); }
+        @Override public List<String> labels() { return inner.labels(); }
+        @Override public Map<String, String> settings() { return inner.settings(); }
+        @Override public double[] predictProba(String text) { return inner.predictProba(text); }
+        @Override public void save(Path dir) throws IOException { inner.save(dir); }
+        @Override public String engineName() { return "PyTorch"; }
+        @Override public String engineVersion() { return "2.7.1"; }
+    }
+
+    @Test
+    void recordsDjlVersionsOnlyForDjlBackedClassifiers() throws IOException {
+        Path dir = tmp.resolve("djl");
+        ModelStore.save(new FakeDjlModel(ClassifierRegistry.get("majority").train(DATA, OPTIONS)), DATA, OPTIONS, dir);
+        ModelProvenance p = ModelStore.verify(dir);
+        assertEquals("0.36.0", p.djlVersion());
+        assertEquals("PyTorch", p.djlEngine());
+        assertEquals("2.7.1", p.djlEngineVersion());
+    }
+
     @Test
     void readsDjlsVersionWithoutLoadingAnEngine() {
         assertEquals("0.36.0", ModelProvenance.currentDjlVersion(), "the DJL version in the parent pom");

@@ -38,7 +38,7 @@ import org.stancebench.model.text.Vocabulary;
  *       800 MB of weights, almost all never touched on corpora of thousands of texts; 2^18 keeps
  *       the model at about 100 MB in memory, and only the rows training touches are saved;</li>
  *   <li>{@code lr} [auto] and {@code epoch} [auto]: with a non-empty dev split, picked by dev
- *       macro-F1 from {@code lr_grid} [0.1,0.25,0.5,1.0] x {@code epoch_grid} [5,10,25]; without
+ *       score ({@code tune_metric} [macro_f1], or {@code f1:LABEL}) from {@code lr_grid} [0.1,0.25,0.5,1.0] x {@code epoch_grid} [5,10,25]; without
  *       dev, lr 0.5 and 25 epochs (fastText's 0.1 and 5 are tuned for millions of lines and leave
  *       small data under-fitted);</li>
  *   <li>{@code batch} [16] examples per SGD step (fastText steps on one example at a time).</li>
@@ -79,7 +79,9 @@ public final class FastTextFactory implements ClassifierFactory {
         String epochSetting = s.string("epoch", "auto").trim();
         List<Double> lrGrid = s.positives("lr_grid", "0.1,0.25,0.5,1.0");
         List<Double> epochGrid = s.positives("epoch_grid", "5,10,25");
-        s.rejectUnknown();
+        String metricName = s.string("tune_metric", "macro_f1").trim();
+        var metric = MacroF1.criterion(metricName, data.labels());
+        s.rejectUnknown("dev_score", "tuned_on_dev", "seed");
         if ((minn == 0) != (maxn == 0) || maxn < minn) {
             throw new IllegalArgumentException(NAME + ": minn and maxn must both be 0 (off) or 1 <= minn <= maxn, got "
                     + minn + " and " + maxn);
@@ -137,11 +139,11 @@ public final class FastTextFactory implements ClassifierFactory {
                             scorer.probabilities(r.indices(), r.values(), r.size(), hidden, p);
                             pred[i] = MacroF1.argmax(p);
                         }
-                        score = MacroF1.of(devGold, pred, labels.size());
+                        score = metric.applyAsDouble(devGold, pred);
                     }
                     options.progress().accept(String.format(Locale.ROOT, "%s: lr=%g epoch=%d: %.1f s (%.1f s CPU)%s", NAME,
                             lr, epoch, (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
-                            tune ? String.format(Locale.ROOT, ", dev macro-F1 %.4f", score) : ""));
+                            tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
                     if (best == null || score > bestScore) {
                         best = w;
                         bestScore = score;
@@ -156,7 +158,7 @@ public final class FastTextFactory implements ClassifierFactory {
         Map<String, String> settings = new TreeMap<>(s.resolved());
         settings.put("tuned_on_dev", Boolean.toString(tune && lrs.size() * epochs.size() > 1));
         if (tune) {
-            settings.put("dev_macro_f1", String.format(Locale.ROOT, "%.4f", bestScore));
+            settings.put("dev_score", String.format(Locale.ROOT, "%.4f", bestScore));
         }
         settings.put("seed", Long.toString(options.seed()));
         return new FastTextClassifier(labels, settings, featurizer,

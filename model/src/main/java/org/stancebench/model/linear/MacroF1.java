@@ -53,6 +53,28 @@ public final class MacroF1 {
         return denom == 0 ? 0 : 2.0 * tp / denom;
     }
 
+    /**
+     * The dev criterion named by a {@code tune_metric} setting: {@code macro_f1}, or
+     * {@code f1:LABEL} for the F1 of one label (TweetEval scores irony by the irony class's F1).
+     *
+     * @return a function of (gold, predicted) label indices
+     * @throws IllegalArgumentException when the name or the label is unknown
+     */
+    public static java.util.function.ToDoubleBiFunction<int[], int[]> criterion(String name, java.util.List<String> labels) {
+        if (name.equals("macro_f1")) {
+            return (gold, pred) -> of(gold, pred, labels.size());
+        }
+        if (name.startsWith("f1:")) {
+            int positive = labels.indexOf(name.substring(3));
+            if (positive < 0) {
+                throw new IllegalArgumentException("tune_metric '" + name + "': label '" + name.substring(3)
+                        + "' is not in " + labels);
+            }
+            return (gold, pred) -> ofClass(gold, pred, positive);
+        }
+        throw new IllegalArgumentException("tune_metric must be macro_f1 or f1:LABEL, got '" + name + "'");
+    }
+
     /** The index of the largest value (the first on ties). */
     public static int argmax(double[] values) {
         int best = 0;

@@ -126,10 +126,15 @@ public final class SettingsReader {
         resolved.put(key, value);
     }
 
-    /** Fails when a given key was never read: it is unknown to this classifier. */
-    public void rejectUnknown() {
+    /**
+     * Fails when a given key was never read: it is unknown to this classifier. Keys in
+     * {@code informational} (what a trained model reports besides its settings, such as its dev
+     * score) are accepted and ignored, so a model's reported settings can be passed back in.
+     */
+    public void rejectUnknown(String... informational) {
+        Set<String> ignored = Set.of(informational);
         for (String key : given.keySet()) {
-            if (!resolved.containsKey(key)) {
+            if (!resolved.containsKey(key) && !ignored.contains(key)) {
                 throw new IllegalArgumentException("unknown setting '" + key + "' for " + classifier + "; known: "
                         + String.join(", ", resolved.keySet()));
             }

@@ -35,11 +35,14 @@ import org.stancebench.model.text.Vocabulary;
  *       {@code min_df} [1]; {@code sublinear_tf} [false];</li>
  *   <li>{@code loss} [logistic] or {@code hinge};</li>
  *   <li>{@code C} [auto]: inverse L2 strength as in scikit-learn; {@code auto} picks it from
- *       {@code C_grid} [0.1,0.3,1,3,10,30,100] by dev macro-F1 when the dev split is non-empty, else
+ *       {@code C_grid} [0.1,0.3,1,3,10,30,100] (each fitted from zero) by the dev score ({@code tune_metric} [macro_f1],
+ *       or {@code f1:LABEL}) when the dev split is non-empty, else
  *       uses {@value #DEFAULT_C};</li>
  *   <li>{@code class_weight} [auto]: {@code none}, {@code balanced} (n / (k n_c), as scikit-learn),
  *       or {@code auto} (both tried on dev; {@code none} without dev);</li>
- *   <li>{@code max_iter} [300] L-BFGS iterations per fit.</li>
+ *   <li>{@code max_iter} [300] L-BFGS iterations per fit; {@code tol} [1e-4]: stop when the
+ *       largest gradient component of the (mean-loss) objective is below it, scikit-learn's lbfgs
+ *       rule and default.</li>
  * </ul>
  * Deterministic: no random step at all (zero initialisation, full-batch L-BFGS, PyTorch on one
  * thread), so the seed does not change the model. Stateless and thread-safe.
@@ -77,7 +80,10 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         List<Double> grid = s.positives("C_grid", "0.1,0.3,1,3,10,30,100");
         String cwSetting = s.choice("class_weight", "auto", Set.of("auto", "none", "balanced"));
         int maxIter = s.integer("max_iter", 300, 1, 100_000);
-        s.rejectUnknown();
+        double tol = s.positive("tol", 1e-4);
+        String metricName = s.string("tune_metric", "macro_f1").trim();
+        var metric = MacroF1.criterion(metricName, data.labels());
+        s.rejectUnknown("features", "dev_score", "tuned_on_dev");
         if (word[1] == 0 && chars[1] == 0) {
             throw new IllegalArgumentException(NAME + ": word_ngrams and char_ngrams are both off");
         }
@@ -118,7 +124,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
 
         int k = labels.size();
         int dim = featurizer.dimension();
-        Lbfgs lbfgs = new Lbfgs(10, maxIter, 1e-6);
+        Lbfgs lbfgs = new Lbfgs(10, maxIter, tol);
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestC = cs.get(0);
@@ -126,19 +132,23 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         try (TorchThreads t = TorchThreads.singleThreaded(options.seed())) {
             for (String weighting : weightings) {
                 double[] sampleWeight = sampleWeights(y, k, weighting);
-                double[] x = new double[dim * k + k];
                 try (DjlSparseLinear objective = new DjlSparseLinear(rows, y, sampleWeight, dim, k, loss)) {
                     for (double c : cs) {
+                        // Every C starts from zero, not from the previous solution: with the mean-loss
+                        // objective a warm start from a neighbouring C can already meet the gradient
+                        // tolerance, which would return the neighbour's model unchanged. Cold starts
+                        // also make a model equal to a fresh fit with its reported C.
+                        double[] x = new double[dim * k + k];
                         objective.setC(c);
                         long t0 = System.nanoTime();
                         long cpu0 = CPU.getCurrentThreadCpuTime();
                         Lbfgs.Result r = lbfgs.minimize(objective::evaluate, x, options.progress());
-                        double score = tune ? MacroF1.of(devGold, predict(x, dim, k, devRows), k) : 0.0;
+                        double score = tune ? metric.applyAsDouble(devGold, predict(x, dim, k, devRows)) : 0.0;
                         options.progress().accept(String.format(Locale.ROOT,
                                 "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
                                 weighting, r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
                                 (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
-                                tune ? String.format(Locale.ROOT, ", dev macro-F1 %.4f", score) : ""));
+                                tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
                         if (best == null || score > bestScore) {
                             best = x.clone();
                             bestScore = score;
@@ -154,7 +164,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         Map<String, String> settings = new TreeMap<>(s.resolved());
         settings.put("tuned_on_dev", Boolean.toString(tune && (cs.size() > 1 || weightings.size() > 1)));
         if (tune) {
-            settings.put("dev_macro_f1", String.format(Locale.ROOT, "%.4f", bestScore));
+            settings.put("dev_score", String.format(Locale.ROOT, "%.4f", bestScore));
         }
         settings.put("features", Integer.toString(dim));
         return new TfidfLogRegClassifier(labels, settings, featurizer, toScorer(best, dim, k));

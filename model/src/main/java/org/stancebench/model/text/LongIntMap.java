@@ -1,7 +1,5 @@
 package org.stancebench.model.text;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing map from 64-bit fingerprints to non-negative ints, with no boxing: the lookup
  * structure behind a {@link Vocabulary}.
@@ -11,18 +9,24 @@ import java.util.Arrays;
  * Not thread-safe while being written; safe to read from many threads once filled.
  */
 public final class LongIntMap {
-    private long[] keys;
-    private int[] values;
+    /** Key and value side by side ({@code table[2s]}, {@code table[2s+1]}): one cache line per probe. */
+    private long[] table;
     private int mask;
     private int size;
 
     /** An empty map sized for about {@code expected} keys. */
     public LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-        keys = new long[cap];
-        values = new int[cap];
-        Arrays.fill(values, -1);
+        table = newTable(cap);
         mask = cap - 1;
+    }
+
+    private static long[] newTable(int cap) {
+        long[] t = new long[cap * 2];
+        for (int i = 1; i < t.length; i += 2) {
+            t[i] = -1;
+        }
+        return t;
     }
 
     /** The number of keys. */
@@ -32,10 +36,11 @@ public final class LongIntMap {
 
     /** The value of {@code key}, or -1 when absent. */
     public int get(long key) {
+        long[] t = table;
         int slot = slot(key);
         while (true) {
-            int v = values[slot];
-            if (v < 0 || keys[slot] == key) {
+            int v = (int) t[2 * slot + 1];
+            if (v < 0 || t[2 * slot] == key) {
                 return v;
             }
             slot = (slot + 1) & mask;
@@ -47,29 +52,23 @@ public final class LongIntMap {
         if (value < 0) {
             throw new IllegalArgumentException("values must be >= 0, got " + value);
         }
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 2 > mask + 1) {
             grow();
         }
-        int slot = slot(key);
-        while (values[slot] >= 0 && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        if (values[slot] < 0) {
+        int slot = find(key);
+        if (table[2 * slot + 1] < 0) {
             size++;
         }
-        keys[slot] = key;
-        values[slot] = value;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = value;
     }
 
     /** Adds {@code delta} to the value of {@code key} (absent counts as 0); returns the new value. */
     public int increment(long key, int delta) {
-        int slot = slot(key);
-        while (values[slot] >= 0 && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        if (values[slot] >= 0) {
-            values[slot] += delta;
-            return values[slot];
+        int slot = find(key);
+        if (table[2 * slot + 1] >= 0) {
+            table[2 * slot + 1] += delta;
+            return (int) table[2 * slot + 1];
         }
         put(key, delta);
         return delta;
@@ -77,9 +76,9 @@ public final class LongIntMap {
 
     /** Calls {@code visitor} for every entry, in slot order (deterministic for equal insertions). */
     public void forEach(EntryVisitor visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (values[i] >= 0) {
-                visitor.visit(keys[i], values[i]);
+        for (int s = 0; s <= mask; s++) {
+            if (table[2 * s + 1] >= 0) {
+                visitor.visit(table[2 * s], (int) table[2 * s + 1]);
             }
         }
     }
@@ -91,21 +90,28 @@ public final class LongIntMap {
         void visit(long key, int value);
     }
 
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int find(long key) {
+        int slot = slot(key);
+        while (table[2 * slot + 1] >= 0 && table[2 * slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
     private int slot(long key) {
         return (int) (key ^ (key >>> 32)) & mask;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        Arrays.fill(values, -1);
-        mask = keys.length - 1;
+        long[] old = table;
+        int cap = (mask + 1) * 2;
+        table = newTable(cap);
+        mask = cap - 1;
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] >= 0) {
-                put(oldKeys[i], oldValues[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] >= 0) {
+                put(old[i], (int) old[i + 1]);
             }
         }
     }

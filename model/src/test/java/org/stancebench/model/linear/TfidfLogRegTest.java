@@ -119,6 +119,15 @@ class TfidfLogRegTest {
     }
 
     @Test
+    void reportedSettingsCanBePassedBackIn() {
+        Classifier model = new TfidfLogRegFactory().train(toy(), TrainingOptions.seed(1).with("C_grid", "1,10"));
+        TrainingOptions again = new TrainingOptions(1, model.settings(), message -> { });
+        Classifier retrained = new TfidfLogRegFactory().train(toy(), again);
+        assertEquals(model.settings().get("C"), retrained.settings().get("C"));
+        assertEquals("false", retrained.settings().get("tuned_on_dev"));
+    }
+
+    @Test
     void unknownOrMalformedSettingsAreRejected() {
         TfidfLogRegFactory factory = new TfidfLogRegFactory();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

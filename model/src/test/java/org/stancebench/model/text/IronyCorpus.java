@@ -75,6 +75,31 @@ public final class IronyCorpus {
         return 2.0 * tp / (2 * tp + fp + fn);
     }
 
+    /**
+     * Predicts every test text {@code rounds} times, one text per call, on this thread, and returns
+     * a line with texts per second by wall clock and by this thread's CPU time (the machine may be
+     * shared, so CPU time is the steadier figure). Informational: JMH benchmarks are the reference.
+     */
+    public static String throughput(org.stancebench.api.Classifier model, List<LabeledText> test, int rounds) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double sink = 0;
+        for (LabeledText t : test) {
+            sink += model.predictProba(t.text())[0];
+        }
+        long w0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++) {
+            for (LabeledText t : test) {
+                sink += model.predictProba(t.text())[0];
+            }
+        }
+        double wall = (System.nanoTime() - w0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+        long n = (long) rounds * test.size();
+        return String.format(java.util.Locale.ROOT, "%.0f texts/s wall, %.0f texts/s CPU (%d texts, checksum %.3f)",
+                n / wall, n / cpu, n, sink);
+    }
+
     /** Options with seed 1, progress to stderr, and the {@code key=value;...} settings in {@code property}. */
     public static org.stancebench.api.TrainingOptions options(String property) {
         org.stancebench.api.TrainingOptions options = org.stancebench.api.TrainingOptions.seed(1)

@@ -40,6 +40,8 @@ public final class MiniLmEncoder implements AutoCloseable {
 
     /** Size of every embedding. */
     public static final int DIMENSION = 384;
+    /** Default of {@link Settings#padMultiple()}. */
+    public static final int DEFAULT_PAD_MULTIPLE = 8;
 
     /**
      * How an encoder runs.
@@ -48,8 +50,11 @@ public final class MiniLmEncoder implements AutoCloseable {
      *     uses 256; up to 512, the model's position limit)
      * @param batchSize largest number of texts per forward pass in {@link #encode(List)}
      * @param intraOpThreads ONNX Runtime intra-op threads for one forward pass
+     * @param padMultiple every text, alone or batched, is padded to a multiple of this many tokens;
+     *     batches group texts of equal padded length, so a text's embedding does not depend on the
+     *     other texts of its batch (1 means no padding and batches of equal lengths only)
      */
-    public record Settings(int maxTokens, int batchSize, int intraOpThreads) {
+    public record Settings(int maxTokens, int batchSize, int intraOpThreads, int padMultiple) {
         /** Validates the ranges. */
         public Settings {
             if (maxTokens < 2 || maxTokens > 512) {
@@ -61,26 +66,39 @@ public final class MiniLmEncoder implements AutoCloseable {
             if (intraOpThreads < 1) {
                 throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
             }
+            if (padMultiple < 1 || padMultiple > 64) {
+                throw new IllegalArgumentException("padMultiple must be in 1..64, got " + padMultiple);
+            }
         }
 
-        /** 256 tokens, batches of 32, one intra-op thread per available processor. */
+        /** Settings with the default padding multiple. */
+        public Settings(int maxTokens, int batchSize, int intraOpThreads) {
+            this(maxTokens, batchSize, intraOpThreads, DEFAULT_PAD_MULTIPLE);
+        }
+
+        /** 256 tokens, batches of 32, one intra-op thread per available processor, padding to multiples of 8. */
         public static Settings defaults() {
             return new Settings(256, 32, Math.max(1, Runtime.getRuntime().availableProcessors()));
         }
 
         /** A copy with another truncation length. */
         public Settings withMaxTokens(int tokens) {
-            return new Settings(tokens, batchSize, intraOpThreads);
+            return new Settings(tokens, batchSize, intraOpThreads, padMultiple);
         }
 
         /** A copy with another batch size. */
         public Settings withBatchSize(int size) {
-            return new Settings(maxTokens, size, intraOpThreads);
+            return new Settings(maxTokens, size, intraOpThreads, padMultiple);
         }
 
         /** A copy with another number of intra-op threads. */
         public Settings withIntraOpThreads(int threads) {
-            return new Settings(maxTokens, batchSize, threads);
+            return new Settings(maxTokens, batchSize, threads, padMultiple);
+        }
+
+        /** A copy with another padding multiple. */
+        public Settings withPadMultiple(int multiple) {
+            return new Settings(maxTokens, batchSize, intraOpThreads, multiple);
         }
     }
 
@@ -209,17 +227,36 @@ public final class MiniLmEncoder implements AutoCloseable {
     }
 
     /**
-     * One forward pass over {@code batch}, padded to its longest entry, followed by mean pooling and
-     * L2 normalisation; returns one embedding per entry in order.
+     * One forward pass over {@code batch}, padded to the longest {@link #paddedLength(int)} of its
+     * entries, followed by mean pooling and L2 normalisation; one embedding per entry, in order.
      */
     public float[][] forward(List<Tokens> batch) {
+        int width = 0;
+        for (Tokens t : batch) {
+            width = Math.max(width, paddedLength(t.length()));
+        }
+        return forward(batch, width);
+    }
+
+    /**
+     * The length a text of {@code tokens} tokens is padded to, alone or in a batch: the next multiple
+     * of {@link Settings#padMultiple()} (at most {@link Settings#maxTokens()}).
+     */
+    public int paddedLength(int tokens) {
+        int m = settings.padMultiple();
+        return Math.max(tokens, Math.min(((tokens + m - 1) / m) * m, settings.maxTokens()));
+    }
+
+    /** One forward pass over {@code batch}, every entry padded to {@code width} tokens. */
+    public float[][] forward(List<Tokens> batch, int width) {
         int n = batch.size();
         if (n == 0) {
             return new float[0][];
         }
-        int width = 0;
         for (Tokens t : batch) {
-            width = Math.max(width, t.length());
+            if (t.length() > width) {
+                throw new IllegalArgumentException("a text of " + t.length() + " tokens does not fit width " + width);
+            }
         }
         long[] ids = new long[n * width];
         long[] mask = new long[n * width];
@@ -296,16 +333,22 @@ public final class MiniLmEncoder implements AutoCloseable {
         Arrays.sort(order, Comparator.comparingInt(i -> tokens.get(i).length()));
         float[][] out = new float[tokens.size()][];
         List<Tokens> batch = new ArrayList<>(settings.batchSize());
-        for (int start = 0; start < order.length; start += settings.batchSize()) {
-            int end = Math.min(order.length, start + settings.batchSize());
+        int start = 0;
+        while (start < order.length) {
+            // A batch holds texts of one padded length only, so each text is computed exactly as alone.
+            int width = paddedLength(tokens.get(order[start]).length());
+            int end = start;
             batch.clear();
-            for (int k = start; k < end; k++) {
-                batch.add(tokens.get(order[k]));
+            while (end < order.length && end - start < settings.batchSize()
+                    && paddedLength(tokens.get(order[end]).length()) == width) {
+                batch.add(tokens.get(order[end]));
+                end++;
             }
-            float[][] embedded = forward(batch);
+            float[][] embedded = forward(batch, width);
             for (int k = start; k < end; k++) {
                 out[order[k]] = embedded[k - start];
             }
+            start = end;
         }
         return out;
     }

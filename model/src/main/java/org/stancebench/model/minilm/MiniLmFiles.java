@@ -54,9 +54,16 @@ public record MiniLmFiles(Path directory, Path model, Path tokenizer, String mod
         return modelSha256 + "+" + tokenizerSha256;
     }
 
-    /** Extracts (or reuses) the files under {@code java.io.tmpdir}. */
+    /**
+     * Extracts (or reuses) the files under {@code java.io.tmpdir}, once per JVM: hashing the 90 MB
+     * model costs about a second, and the class path does not change while the JVM runs.
+     */
     public static MiniLmFiles extract() {
-        return extract(Path.of(System.getProperty("java.io.tmpdir")));
+        return DefaultHolder.FILES;
+    }
+
+    private static final class DefaultHolder {
+        static final MiniLmFiles FILES = extract(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Extracts (or reuses) the files under {@code root}. */

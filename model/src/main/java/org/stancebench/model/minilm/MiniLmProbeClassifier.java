@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ai.djl.engine.Engine;
 import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
 
-/** A {@code minilm-probe} model: the shared encoder and a plain-Java softmax head. */
-final class MiniLmProbeClassifier implements Classifier {
+/** A {@code minilm-probe} model: the shared encoder (ONNX Runtime through DJL) and a plain-Java softmax head trained with DJL's PyTorch engine. */
+final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     private final List<String> labels;
     private final SoftmaxHead head;
@@ -74,5 +76,15 @@ final class MiniLmProbeClassifier implements Classifier {
     @Override
     public void close() {
         encoder.close();
+    }
+
+    @Override
+    public String engineName() {
+        return "OnnxRuntime";
+    }
+
+    @Override
+    public String engineVersion() {
+        return Engine.getEngine(engineName()).getVersion();
     }
 }

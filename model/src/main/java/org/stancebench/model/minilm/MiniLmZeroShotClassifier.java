@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ai.djl.engine.Engine;
 import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
 
 /** A {@code minilm-zeroshot} model: label descriptions, their embeddings and a temperature. */
-final class MiniLmZeroShotClassifier implements Classifier {
+final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
 
     private final List<String> labels;
     private final Map<String, List<String>> descriptions;
@@ -105,5 +107,15 @@ final class MiniLmZeroShotClassifier implements Classifier {
     @Override
     public void close() {
         encoder.close();
+    }
+
+    @Override
+    public String engineName() {
+        return "OnnxRuntime";
+    }
+
+    @Override
+    public String engineVersion() {
+        return Engine.getEngine(engineName()).getVersion();
     }
 }

@@ -84,7 +84,7 @@ class MiniLmClassifiersTest {
                     sum += v;
                 }
                 assertEquals(1.0, sum, 1e-6);
-                assertArrayEquals(model.predictProba(PROBES.get(i)), p, 1e-5, "batched vs single, text " + i);
+                assertArrayEquals(model.predictProba(PROBES.get(i)), p, 0.0, "batched vs single, text " + i);
             }
             model.save(dir);
             try (Classifier loaded = factory.load(dir)) {

@@ -1,0 +1,126 @@
+package org.stancebench.model.cnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The Kim (2014) network as one DJL block: embedding, parallel 1-D convolutions, ReLU, max over
+ * time, dropout (a mask given as input), linear output (logits).
+ *
+ * <p>Inputs: {@code ids} (int64 {@code [batch, time]}), then optionally a dropout mask
+ * ({@code [batch, features]}, already scaled) and one additive window mask per filter width
+ * ({@code [batch, time - width + 1]}: 0 for windows inside a text's own padded length, a large
+ * negative number beyond it) so a padded batch computes exactly what each text would alone.
+ */
+final class TextCnnBlock extends AbstractBlock {
+
+    static final float MASKED = -1e9f;
+
+    private final int classes;
+    private final int[] widths;
+    private final Parameter embedding;
+    private final Parameter[] conv;
+    private final Parameter[] convBias;
+    private final Parameter linear;
+    private final Parameter linearBias;
+
+    TextCnnBlock(int vocab, TextCnnConfig config, int classes) {
+        this.classes = classes;
+        this.widths = config.widths();
+        int dim = config.embeddingDim();
+        int filters = config.filters();
+        embedding = addParameter(Parameter.builder().setName("embedding").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(vocab, dim)).build());
+        conv = new Parameter[widths.length];
+        convBias = new Parameter[widths.length];
+        for (int g = 0; g < widths.length; g++) {
+            conv[g] = addParameter(Parameter.builder().setName("conv" + g + "_weight").setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(filters, dim, widths[g])).build());
+            convBias[g] = addParameter(Parameter.builder().setName("conv" + g + "_bias").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(filters)).build());
+        }
+        linear = addParameter(Parameter.builder().setName("out_weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(classes, config.features())).build());
+        linearBias = addParameter(Parameter.builder().setName("out_bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(classes)).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray ids = inputs.get(0);
+        NDArray[] cw = new NDArray[widths.length];
+        NDArray[] cb = new NDArray[widths.length];
+        for (int g = 0; g < widths.length; g++) {
+            cw[g] = store.getValue(conv[g], ids.getDevice(), training);
+            cb[g] = store.getValue(convBias[g], ids.getDevice(), training);
+        }
+        NDArray dropMask = inputs.size() > 1 ? inputs.get(1) : null;
+        NDArray[] windowMasks = null;
+        if (inputs.size() > 2) {
+            windowMasks = new NDArray[widths.length];
+            for (int g = 0; g < widths.length; g++) {
+                windowMasks[g] = inputs.get(2 + g);
+            }
+        }
+        return new NDList(logits(ids, store.getValue(embedding, ids.getDevice(), training), cw, cb,
+                store.getValue(linear, ids.getDevice(), training), store.getValue(linearBias, ids.getDevice(), training),
+                dropMask, windowMasks));
+    }
+
+    /** The network's forward pass over given parameter arrays (training and the DJL reference use it). */
+    static NDArray logits(NDArray ids, NDArray embedding, NDArray[] conv, NDArray[] convBias, NDArray linear,
+                          NDArray linearBias, NDArray dropMask, NDArray[] windowMasks) {
+        NDArray x = Embedding.embedding(ids.toType(DataType.INT64, false), embedding, SparseFormat.DENSE)
+                .singletonOrThrow().transpose(0, 2, 1);
+        NDList pooled = new NDList();
+        for (int g = 0; g < conv.length; g++) {
+            NDArray c = Conv1d.conv1d(x, conv[g], convBias[g]).singletonOrThrow();
+            if (windowMasks != null) {
+                c = c.add(windowMasks[g].expandDims(1));
+            }
+            pooled.add(c.max(new int[] {2}).maximum(0f));
+        }
+        NDArray h = NDArrays.concat(pooled, 1);
+        if (dropMask != null) {
+            h = h.mul(dropMask);
+        }
+        return Linear.linear(h, linear, linearBias).singletonOrThrow();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), classes)};
+    }
+
+    Parameter embedding() {
+        return embedding;
+    }
+
+    Parameter conv(int g) {
+        return conv[g];
+    }
+
+    Parameter convBias(int g) {
+        return convBias[g];
+    }
+
+    Parameter linear() {
+        return linear;
+    }
+
+    Parameter linearBias() {
+        return linearBias;
+    }
+}

@@ -1,0 +1,91 @@
+package org.stancebench.model.cnn;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ai.djl.engine.Engine;
+import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
+
+/** A trained {@code textcnn} model (trained with DJL's PyTorch engine), predicting in plain Java; immutable and thread-safe. */
+final class TextCnnClassifier implements Classifier, DjlBacked {
+
+    private final List<String> labels;
+    private final TextCnnConfig config;
+    private final CnnVocabulary vocabulary;
+    private final TextCnnWeights weights;
+
+    TextCnnClassifier(List<String> labels, TextCnnConfig config, CnnVocabulary vocabulary, TextCnnWeights weights) {
+        this.labels = List.copyOf(labels);
+        this.config = config;
+        this.vocabulary = vocabulary;
+        this.weights = weights;
+    }
+
+    TextCnnWeights weights() {
+        return weights;
+    }
+
+    /** The ids the network sees for {@code text}. */
+    int[] ids(String text) {
+        return vocabulary.ids(CnnTokenizer.tokens(text, config.maxTokens()), config.maxWidth());
+    }
+
+    @Override
+    public String name() {
+        return TextCnnFactory.NAME;
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return config.asSettings();
+    }
+
+    @Override
+    public double[] predictProba(String text) {
+        return weights.probabilities(ids(text));
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("classifier", name());
+        json.put("labels", labels);
+        json.put("settings", config.asSettings());
+        json.put("vocabularySize", vocabulary.size());
+        write(dir.resolve(TextCnnFactory.CONFIG_FILE),
+                TextCnnFactory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        write(dir.resolve(TextCnnFactory.VOCAB_FILE), String.join("\n", vocabulary.tokens()) + "\n");
+        weights.write(dir.resolve(TextCnnFactory.WEIGHTS_FILE));
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public String engineName() {
+        return "PyTorch";
+    }
+
+    @Override
+    public String engineVersion() {
+        return Engine.getEngine(engineName()).getVersion();
+    }
+}

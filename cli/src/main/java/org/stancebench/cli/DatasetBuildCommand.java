@@ -2,7 +2,6 @@ package org.stancebench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +51,9 @@ final class DatasetBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        byte[] pageBytes = page == null ? PageParser.builtInBytes() : Files.readAllBytes(page);
+        byte[] pageBytes = page == null ? PageParser.builtInBytes() : PageParser.readFile(page);
         String pageName = page == null ? PageParser.builtInName() : page.toString();
-        byte[] labelBytes = labels == null ? LabelFile.builtInBytes() : Files.readAllBytes(labels);
+        byte[] labelBytes = labels == null ? LabelFile.builtInBytes() : PageParser.readFile(labels);
         String labelsName = labels == null ? LabelFile.builtInName() : labels.toString();
         err.println("stancebench: building dataset from " + pageName + " and " + labelsName + " (seed " + seed + ")");
         err.flush();

@@ -3,9 +3,9 @@ package org.stancebench.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
 
     public LabelFile {
         Objects.requireNonNull(file, "file");
-        metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         labels = List.copyOf(labels);
     }
 
@@ -73,7 +73,7 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
 
     /** Reads and checks a label file from disk. */
     public static LabelFile read(Path path, List<PageUnit> units, List<String> allowed) throws IOException {
-        return parse(Files.readAllBytes(path), path.toString(), units, allowed);
+        return parse(PageParser.readFile(path), path.toString(), units, allowed);
     }
 
     /** The raw bytes of the built-in labels of the built-in page. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,10 @@ public record Manifest(String name, String generator, String generatorVersion, l
         Objects.requireNonNull(generatorVersion, "generatorVersion");
         labels = List.copyOf(labels);
         Map<String, Map<String, Integer>> c = new LinkedHashMap<>();
-        counts.forEach((k, v) -> c.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-        counts = java.util.Collections.unmodifiableMap(c);
+        counts.forEach((k, v) -> c.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        counts = Collections.unmodifiableMap(c);
         Objects.requireNonNull(fingerprint, "fingerprint");
-        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
     }
 
     /** The fingerprint of a dataset whose examples and folds files have these hashes. */

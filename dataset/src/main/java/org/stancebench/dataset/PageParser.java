@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,15 @@ public final class PageParser {
 
     /** Parses the page file at {@code path}; errors name the path as given. */
     public static Page parse(Path path) throws IOException {
-        return parse(Files.readAllBytes(path), path.toString());
+        return parse(readFile(path), path.toString());
+    }
+
+    /** The bytes of a page or label file, with a one-line error naming it when it is a directory. */
+    public static byte[] readFile(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + ": is a directory, not a file");
+        }
+        return Files.readAllBytes(path);
     }
 
     /** The built-in page "Long live negotiations!" shipped with this module. */
@@ -297,7 +306,7 @@ public final class PageParser {
     }
 
     /** Joins consecutive non-blank lines with a space: a paragraph may be hard-wrapped. */
-    private String block(java.util.function.Predicate<String> stop) {
+    private String block(Predicate<String> stop) {
         StringBuilder sb = new StringBuilder();
         while (pos < lines.size() && !lines.get(pos).isEmpty() && !(sb.length() > 0 && stop.test(lines.get(pos)))) {
             if (sb.length() > 0) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Builds the seed stance dataset from a page and its gold labels: every unit of the page (headline,
  * subtitle, body sentences, comments) becomes an example with its gold label and a seeded, stratified
  * train/dev/test split (60/20/20 per label, identical texts kept together), then
- * {@link DatasetWriter} writes the directory with 5 x 3 cross-validation folds.
+ * {@link DatasetWriter} writes the directory with (by default) 5 x 3 cross-validation folds.
  *
  * <p>By default the page and labels are the built-in resources. Same page bytes, label bytes and seed
  * give byte-identical output, whatever the files are called or where they live.
@@ -108,7 +108,7 @@ public final class SeedDataset {
                         + "(\"Perhaps they are right.\") are only interpretable in context.",
                 "Sarcasm is rare and mostly in comments; models may learn the unit type instead of the stance.");
         return new DatasetInfo(NAME, "StanceBench seed: " + page.title(), description, source,
-                "CC BY 4.0 (page text and labels written for StanceBench)", null, LABELS, labelling, limits);
+                "https://creativecommons.org/licenses/by/4.0/", null, LABELS, labelling, limits);
     }
 
     private static String slug(String title) {

@@ -162,6 +162,41 @@ def fasttext_peer(binary, train, lines_file, runs, notes, tmp, quick):
     return rows
 
 
+MATMUL = r"""
+import os, time
+import numpy as np
+n = 2048
+rng = np.random.default_rng(42)
+a = rng.standard_normal((n, n), dtype=np.float32)
+b = rng.standard_normal((n, n), dtype=np.float32)
+a @ b
+rates = []
+for _ in range(int(os.environ["RUNS"])):
+    t0 = time.perf_counter()
+    a @ b
+    rates.append(2 * n ** 3 / (time.perf_counter() - t0) / 1e9)
+print(" ".join(map(str, rates)))
+"""
+
+
+def matmul_peer(python, runs, notes):
+    """The machine's float32 matrix-multiply rate (NumPy's BLAS, 2048x2048, all cores): the ceiling
+    the MiniLM encoder's achieved GFLOP/s is compared with."""
+    cores = str(os.cpu_count() or 1)
+    env = dict(os.environ, RUNS=str(max(5, runs)), OMP_NUM_THREADS=cores, OPENBLAS_NUM_THREADS=cores,
+               MKL_NUM_THREADS=cores)
+    try:
+        done = subprocess.run([python, "-c", MATMUL], env=env, check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as e:
+        notes.append("NumPy missing or failing: matrix-multiply rate not measured")
+        log(f"matmul failed: {e.stderr.strip().splitlines()[-1] if e.stderr.strip() else e}")
+        return []
+    notes.append(f"numpy:sgemm-2048: float32 2048x2048 matrix product through NumPy's BLAS on {cores} threads")
+    r = row("numpy:sgemm-2048", "gflops", 1, [float(x) for x in done.stdout.split()], unit="GFLOP/s")
+    r["threads"] = int(cores)
+    return [r]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--work", required=True)
@@ -174,7 +209,8 @@ def main():
     texts = read_lines(os.path.join(a.work, "texts.txt"))
     notes, peers = [], []
     with tempfile.TemporaryDirectory(dir=a.work) as tmp:
-        for fn in (lambda: sklearn_peer(train, texts, runs, notes),
+        for fn in (lambda: matmul_peer(sys.executable, runs, notes),
+                   lambda: sklearn_peer(train, texts, runs, notes),
                    lambda: fasttext_peer(a.fasttext, train, os.path.join(a.work, "lines.txt"), runs, notes, tmp,
                                              a.mode == "quick")):
             try:

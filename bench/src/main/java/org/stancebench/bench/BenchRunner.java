@@ -77,8 +77,9 @@ public final class BenchRunner {
         Map<String, Long> heap = new LinkedHashMap<>();
         footprints.forEach(f -> heap.put(f.classifier(), f.heapBytes()));
 
-        long trainedAt = System.nanoTime();
         BenchPlan plan = BenchPlan.of(trained, options);
+        double minilmFlops = plan.minilmStages() ? MiniLmFlops.perText(data.texts()) : 0;
+        long trainedAt = System.nanoTime();
         Path jmhJson = out.resolve("jmh.json");
         Path log = out.resolve("jmh.log");
         List<BenchResult> results = new ArrayList<>();
@@ -108,6 +109,9 @@ public final class BenchRunner {
             notes.add("peers outside the JVM not run (no peer script given)");
         }
 
+        if (minilmFlops > 0) {
+            MiniLmFlops.note(minilmFlops, results, peers).ifPresent(notes::add);
+        }
         long end = System.nanoTime();
         double wall = (end - start) / 1e9;
         notes.add(String.format(java.util.Locale.ROOT,

@@ -1,0 +1,27 @@
+package org.stancebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MiniLmFlopsTest {
+
+    @Test
+    void aTwentyFiveTokenSentenceCostsAboutHalfAGigaflop() {
+        // Hand computation: 4*384^2 + 2*384*1536 + 2*25*384 = 589,824 + 1,179,648 + 19,200 = 1,788,672
+        // multiply-adds per token and layer; times 25 tokens, 6 layers, 2 FLOPs = 536,601,600.
+        // Issue 7 quotes about 0.53 GFLOP for a 25-token sentence.
+        assertEquals(536_601_600.0, MiniLmFlops.forTokens(25), 1e-3);
+    }
+
+    @Test
+    void theNoteComparesWithTheMatrixMultiplyRate() {
+        List<BenchResult> ours = List.of(BenchResult.of("minilm", "stage:encode", 32, 1, 100, 1, "texts/s"));
+        List<BenchResult> peers = List.of(BenchResult.of("numpy:sgemm-2048", "gflops", 1, 2, 200, 1, "GFLOP/s"));
+        String note = MiniLmFlops.note(0.5e9, ours, peers).orElseThrow();
+        assertTrue(note.contains("50.0 GFLOP/s") && note.contains("25% of the measured"), note);
+        assertTrue(MiniLmFlops.note(0.5e9, List.of(), peers).isEmpty());
+    }
+}

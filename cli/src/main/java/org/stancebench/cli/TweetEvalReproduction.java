@@ -95,7 +95,7 @@ public final class TweetEvalReproduction {
                              double test, Map<String, String> settings, int candidates, int trainSize,
                              int testSize, double seconds) {
         public TaskResult {
-            settings = Map.copyOf(new TreeMap<>(settings));
+            settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings)); // sorted for printing
         }
 
         /** The published score of the classifier's reference row on this task. */

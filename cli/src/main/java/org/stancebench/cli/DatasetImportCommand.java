@@ -98,7 +98,7 @@ final class DatasetImportCommand implements Callable<Integer> {
     @Option(names = "--group-column", paramLabel = "NAME", description = "csv/jsonl: column holding a group (topic, target).")
     String groupColumn;
 
-    @Option(names = "--labels", paramLabel = "L1,L2,...", split = ",",
+    @Option(names = "--labels", paramLabel = "LABEL", split = ",",
             description = "csv/jsonl: the label set in canonical order; any other label is an error (default: the labels found, sorted).")
     List<String> labels;
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.stancebench.api.ClassifierFactory;
 import org.stancebench.model.ClassifierRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,32 +63,24 @@ public final class TweetEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path tweeteval = Files.isDirectory(corpora.resolve("tweeteval")) ? corpora.resolve("tweeteval") : corpora;
-        for (String task : tasks) {
-            TweetEvalReproduction.metricOf(task);
-        }
         Map<String, Map<String, String>> fixedByClassifier = parseFixed();
         Map<String, Map<String, List<String>>> gridByClassifier = parseGrids();
-        PrintWriter err = spec.commandLine().getErr();
-        List<TweetEvalReproduction.TaskResult> results = new ArrayList<>();
+        Map<String, List<Map<String, String>>> grids = new LinkedHashMap<>();
         for (String name : classifiers) {
-            ClassifierFactory factory = ClassifierRegistry.get(name);
             List<Map<String, String>> grid = new ArrayList<>();
             for (Map<String, String> g : TweetEvalReproduction.grid(gridByClassifier.getOrDefault(name, Map.of()))) {
                 Map<String, String> settings = new TreeMap<>(fixedByClassifier.getOrDefault(name, Map.of()));
                 settings.putAll(g);
                 grid.add(settings);
             }
-            for (String task : tasks) {
-                err.println("stancebench: tweeteval " + task + " with " + name + " (" + grid.size() + " setting(s))");
-                err.flush();
-                results.add(TweetEvalReproduction.run(tweeteval, task, factory, grid, seed, !pooledStance,
-                        message -> {
-                            err.println("  " + message);
-                            err.flush();
-                        }));
-            }
+            grids.put(name, grid);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        List<TweetEvalReproduction.TaskResult> results = TweetEvalReproduction.runAll(corpora, classifiers, tasks,
+                seed, grids, !pooledStance, ClassifierRegistry::get, message -> {
+                    err.println("stancebench: " + message);
+                    err.flush();
+                });
         String table = TweetEvalReproduction.markdown(results);
         PrintWriter o = spec.commandLine().getOut();
         o.print(table);

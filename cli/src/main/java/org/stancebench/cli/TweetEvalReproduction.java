@@ -95,7 +95,7 @@ public final class TweetEvalReproduction {
                              double test, Map<String, String> settings, int candidates, int trainSize,
                              int testSize, double seconds) {
         public TaskResult {
-            settings = Map.copyOf(new TreeMap<>(settings));
+            settings = java.util.Collections.unmodifiableMap(new TreeMap<>(settings)); // sorted for printing
         }
 
         /** The published score of the classifier's reference row on this task. */
@@ -148,8 +148,9 @@ public final class TweetEvalReproduction {
                 }
             }
             double devScore = score.applyAsDouble(dev);
-            progress.accept(String.format(Locale.ROOT, "%s %s %s: val %s = %.1f", task, factory.name(), settings,
-                    metric, 100 * devScore));
+            // the test score of every candidate is shown for the record; only val chooses
+            progress.accept(String.format(Locale.ROOT, "%s %s %s: val %s = %.1f (test %.1f)", task, factory.name(),
+                    settings, metric, 100 * devScore, 100 * score.applyAsDouble(test)));
             if (devScore > bestDev) {
                 bestDev = devScore;
                 best = settings;
@@ -161,6 +162,36 @@ public final class TweetEvalReproduction {
         return new TaskResult(task, factory.name(), metric, perTarget || !task.equals("stance"), 100 * bestDev,
                 100 * score.applyAsDouble(bestTest), best, candidates.size(), trainSize, (int) bestTest.total(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Runs every task for every classifier, in that order: the entry point for
+     * {@code stancebench reproduce --task tweeteval}.
+     *
+     * @param corpora the folder holding {@code tweeteval/}, or the tweeteval folder itself
+     * @param grids per classifier name, the settings to choose from on val (absent: the defaults)
+     */
+    public static List<TaskResult> runAll(Path corpora, List<String> classifiers, List<String> tasks, long seed,
+                                          Map<String, List<Map<String, String>>> grids, boolean perTarget,
+                                          java.util.function.Function<String, ClassifierFactory> registry,
+                                          Consumer<String> progress) throws IOException {
+        Path tweeteval = Files.isDirectory(corpora.resolve("tweeteval")) ? corpora.resolve("tweeteval") : corpora;
+        if (!Files.isDirectory(tweeteval)) {
+            throw new IOException(corpora + ": no such folder (expected the folder holding tweeteval/)");
+        }
+        for (String task : tasks) {
+            metricOf(task);
+        }
+        List<TaskResult> results = new ArrayList<>();
+        for (String name : classifiers) {
+            ClassifierFactory factory = registry.apply(name);
+            List<Map<String, String>> grid = grids.getOrDefault(name, List.of(Map.of()));
+            for (String task : tasks) {
+                progress.accept("tweeteval " + task + " with " + name + " (" + grid.size() + " setting(s))");
+                results.add(run(tweeteval, task, factory, grid, seed, perTarget, m -> progress.accept("  " + m)));
+            }
+        }
+        return results;
     }
 
     private static List<String> targets(Path stance) throws IOException {

@@ -32,6 +32,7 @@ import org.stancebench.model.ClassifierRegistry;
 import org.stancebench.model.ModelProvenance;
 import org.stancebench.model.ModelStore;
 import org.stancebench.model.StoredModel;
+import org.stancebench.model.exported.ExportedClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,11 +45,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Evaluate a classifier, with 95% bootstrap confidence intervals, and write a results JSON.",
+            "Evaluate a classifier, with 95%% bootstrap confidence intervals, and write a results JSON.",
             "  evaluate --model MODEL_DIR --data DATASET_DIR [--split test]",
             "  evaluate --classifier NAME[,NAME...] --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
             "  evaluate --classifier NAME --data DATASET_DIR [--split test]   (trains on train, tunes on dev)",
             "  evaluate --predictions FILE.jsonl --data DATASET_DIR [--split test] [--allow-mismatch]",
+            "  evaluate --model-path FILE.onnx|FILE.pt --tokenizer tokenizer.json [--labels labels.txt] --data DATASET_DIR",
             "The results go to --out (default: " + EvaluateCommand.DEFAULT_OUT_DIR + "/NAME-SPLIT.json or NAME-cv.json,"
                     + " relative to the working directory; results-cv.json or results-SPLIT.json for several"
                     + " classifiers)."})
@@ -69,7 +71,14 @@ final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--predictions", paramLabel = "FILE",
                 description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool.")
         Path predictions;
+
+        @Option(names = "--model-path", paramLabel = "FILE",
+                description = "A text classifier exported from Python (ONNX or TorchScript), with --tokenizer.")
+        Path modelPath;
     }
+
+    @CommandLine.Mixin
+    ExportedModelOptions exported = new ExportedModelOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -90,7 +99,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A classifier setting (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the run for --predictions (default: the file name).")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Name of the run for --predictions or --model-path (default: the file name).")
     String name;
 
     @Option(names = "--allow-mismatch",
@@ -120,6 +130,9 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cv needs --classifier NAME (a saved model or predictions file has"
                     + " already been trained)");
         }
+        if (cv && source.modelPath != null) {
+            throw new IllegalArgumentException("--cv needs --classifier NAME (an exported model is already trained)");
+        }
         if (!cv && source.classifiers == null && !settings.isEmpty()) {
             throw new IllegalArgumentException("--set only applies with --classifier");
         }
@@ -128,6 +141,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds needs at least one seed");
+        }
+        if (source.modelPath == null) {
+            exported.open(null, null); // refuses --tokenizer, --labels and --model-format on their own
         }
         EvalOptions options = new EvalOptions(new BootstrapInfo(resamples, bootstrapSeed, stratified, 0.95), official,
                 message -> {
@@ -139,7 +155,15 @@ final class EvaluateCommand implements Callable<Integer> {
             Evaluation.suite(dataset, options);
         }
         List<RunResult> runs = new ArrayList<>();
-        if (source.predictions != null) {
+        if (source.modelPath != null) {
+            try (ExportedClassifier model = exported.open(source.modelPath, name)) {
+                Map<String, Object> described = new java.util.TreeMap<>();
+                described.put("engine", model.engineName() + " " + model.engineVersion());
+                described.put("exported", new java.util.TreeMap<>(model.settings()));
+                JsonNode provenance = ResultsIo.mapper().valueToTree(described);
+                runs.add(Evaluation.onSplit(model, dataset, split, List.of(), provenance, options));
+            }
+        } else if (source.predictions != null) {
             PredictionsFile.Loaded loaded = PredictionsFile.read(source.predictions, dataset, split, allowMismatch);
             for (String mismatch : loaded.mismatches()) {
                 err.println("stancebench: warning: " + source.predictions + ": " + mismatch + " (--allow-mismatch: skipped)");

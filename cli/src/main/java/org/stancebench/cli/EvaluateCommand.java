@@ -157,11 +157,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<RunResult> runs = new ArrayList<>();
         if (source.modelPath != null) {
             try (ExportedClassifier model = exported.open(source.modelPath, name)) {
-                Map<String, Object> described = new java.util.TreeMap<>();
-                described.put("engine", model.engineName() + " " + model.engineVersion());
-                described.put("exported", new java.util.TreeMap<>(model.settings()));
-                JsonNode provenance = ResultsIo.mapper().valueToTree(described);
-                runs.add(Evaluation.onSplit(model, dataset, split, List.of(), provenance, options));
+                runs.add(Evaluation.onSplit(model, dataset, split, List.of(), ExportedModelOptions.provenance(model),
+                        options));
             }
         } else if (source.predictions != null) {
             PredictionsFile.Loaded loaded = PredictionsFile.read(source.predictions, dataset, split, allowMismatch);

@@ -1,14 +1,18 @@
 package org.stancebench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.model.exported.ExportedClassifier;
 import org.stancebench.model.exported.ExportedFormat;
 import picocli.CommandLine.Option;
 
 /**
  * The options that describe a model exported from Python ({@code --model-format}, {@code --tokenizer},
- * {@code --labels}), shared by {@code evaluate} and {@code predict}; the model file itself is each
+ * {@code --labels}), shared by {@code evaluate}, {@code predict} and {@code reproduce}; the model file itself is each
  * command's {@code --model-path}.
  */
 final class ExportedModelOptions {
@@ -39,6 +43,14 @@ final class ExportedModelOptions {
         }
         ExportedFormat f = format != null ? ExportedFormat.of(format) : ExportedFormat.guess(modelPath);
         return ExportedClassifier.open(name != null ? name : stem(modelPath), f, modelPath, tokenizer, labels);
+    }
+
+    /** What a results file records about an exported model: its engine and {@code settings()} (file hashes). */
+    static JsonNode provenance(ExportedClassifier model) {
+        Map<String, Object> described = new TreeMap<>();
+        described.put("engine", model.engineName() + " " + model.engineVersion());
+        described.put("exported", new TreeMap<>(model.settings()));
+        return ResultsIo.mapper().valueToTree(described);
     }
 
     private static String stem(Path file) {

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
 
@@ -45,6 +47,23 @@ class ExportedModelCommandTest {
         assertEquals(9, run.predictions().size());
         assertTrue(run.metrics().containsKey("log-loss"), "probabilities, so probability metrics");
         assertEquals(file.endsWith(".onnx") ? "onnx" : "torchscript", run.settings().get("format"));
+    }
+
+    @Test
+    void standsInTheReproduceReportBesideTheBuiltIns() throws IOException {
+        Path out = dir.resolve("reproduce");
+        CliRun r = CliRun.run("reproduce", "--quick", "--no-bench", "--only", "majority,naive-bayes",
+                "--model-path", FIXTURES.resolve("tiny.onnx").toString(), "--tokenizer", TOKENIZER,
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Results results = ResultsIo.read(out.resolve("results.json"));
+        RunResult tiny = results.run("tiny@test");
+        assertTrue(tiny.metric("macro-f1").high() > tiny.metric("macro-f1").low(), "with a confidence interval");
+        for (String builtIn : List.of("majority@test", "naive-bayes@test")) {
+            assertTrue(results.comparisons().stream().anyMatch(c -> List.of(c.a(), c.b()).contains("tiny@test")
+                    && List.of(c.a(), c.b()).contains(builtIn)), "paired test against " + builtIn);
+        }
+        assertTrue(Files.readString(out.resolve("report.md")).contains("tiny"), "in the markdown report");
     }
 
     @Test

@@ -38,6 +38,8 @@ class PluginExampleTest {
         CliRun r = CliRun.run("models");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(PLUGIN + " ") && l.contains("Example plug-in")), r.out());
+        assertTrue(CliRun.run("models", "--help").out().contains("STANCEBENCH_CLASSPATH"), "the help says how to add one");
+        assertTrue(CliRun.run("--help").out().contains("STANCEBENCH_CLASSPATH"));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.stancebench.model.ClassifierRegistry;
 import org.stancebench.model.ModelProvenance;
 import org.stancebench.model.ModelStore;
 import org.stancebench.model.StoredModel;
+import org.stancebench.model.exported.ExportedClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Option;
             "  evaluate --classifier NAME[,NAME...] --data DATASET_DIR --cv [--seeds 13,14,15] [--set k=v]",
             "  evaluate --classifier NAME --data DATASET_DIR [--split test]   (trains on train, tunes on dev)",
             "  evaluate --predictions FILE.jsonl[,FILE...] --data DATASET_DIR [--split test] [--allow-mismatch]",
+            "  evaluate --model-path FILE.onnx|FILE.pt --tokenizer tokenizer.json [--labels labels.txt] --data DATASET_DIR",
             "The results go to --out (default: " + EvaluateCommand.DEFAULT_OUT_DIR + "/NAME-SPLIT.json or NAME-cv.json,"
                     + " relative to the working directory; results-cv.json or results-SPLIT.json for several"
                     + " classifiers)."})
@@ -70,7 +72,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool;"
                         + " several files are compared pairwise.")
         List<Path> predictions;
+
+        @Option(names = "--model-path", paramLabel = "FILE",
+                description = "A text classifier exported from Python (ONNX or TorchScript), with --tokenizer.")
+        Path modelPath;
     }
+
+    @CommandLine.Mixin
+    ExportedModelOptions exported = new ExportedModelOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -92,7 +101,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A classifier setting (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the run for --predictions (default: the file name).")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Name of the run for --predictions or --model-path (default: the file name).")
     String name;
 
     @Option(names = "--allow-mismatch",
@@ -122,6 +132,9 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--cv needs --classifier NAME (a saved model or predictions file has"
                     + " already been trained)");
         }
+        if (cv && source.modelPath != null) {
+            throw new IllegalArgumentException("--cv needs --classifier NAME (an exported model is already trained)");
+        }
         if (!cv && source.classifiers == null && !settings.isEmpty()) {
             throw new IllegalArgumentException("--set only applies with --classifier");
         }
@@ -130,6 +143,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds needs at least one seed");
+        }
+        if (source.modelPath == null) {
+            exported.open(null, null); // refuses --tokenizer, --labels and --model-format on their own
         }
         EvalOptions options = new EvalOptions(new BootstrapInfo(resamples, bootstrapSeed, stratified, 0.95), official,
                 message -> {
@@ -141,7 +157,12 @@ final class EvaluateCommand implements Callable<Integer> {
             Evaluation.suite(dataset, options);
         }
         List<RunResult> runs = new ArrayList<>();
-        if (source.predictions != null) {
+        if (source.modelPath != null) {
+            try (ExportedClassifier model = exported.open(source.modelPath, name)) {
+                runs.add(Evaluation.onSplit(model, dataset, split, List.of(), ExportedModelOptions.provenance(model),
+                        options));
+            }
+        } else if (source.predictions != null) {
             if (name != null && source.predictions.size() > 1) {
                 throw new IllegalArgumentException("--name applies to a single --predictions file");
             }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
  * path) with its one-line description, names aligned in one column, sorted by name.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List the registered classifiers (built-in and plug-ins on the class path) with a one-line description each.")
+        description = "List the registered classifiers (built-in and plug-ins on the class path) with a one-line description each.",
+        footer = {"Plug-ins: with ./stancebench, put your jars on STANCEBENCH_CLASSPATH (':'-separated); "
+                + "see docs/bring-your-own.md and examples/plugin-example."})
 final class ModelsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

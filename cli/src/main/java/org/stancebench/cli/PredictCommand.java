@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.ModelStore;
-import org.stancebench.model.StoredModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +32,9 @@ import picocli.CommandLine.Option;
  * <p>Every input line gives one output line, in order, including empty lines (the empty text); a
  * trailing carriage return is dropped. An empty input gives no output and exit code 0. Texts are
  * predicted in batches (whatever has arrived, up to {@code --batch-size}) and output is flushed
- * after each batch, so it also works interactively. The model directory is verified (SHA-256 of
- * every file) before loading; a damaged one is refused.
+ * after each batch, so it also works interactively. The model is a directory from {@code train},
+ * verified (SHA-256 of every file) before loading, so a damaged one is refused; or a model exported
+ * from Python ({@code --model-path}, {@code --tokenizer}, {@code --labels}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Predict labels for texts read one per line (UTF-8) from stdin; writes one JSON object per line.")
@@ -43,9 +43,16 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR",
-            description = "Model directory written by 'stancebench train'.")
+    @Option(names = "--model", paramLabel = "MODEL_DIR",
+            description = "Model directory written by 'stancebench train' (or give --model-path).")
     Path model;
+
+    @Option(names = "--model-path", paramLabel = "FILE",
+            description = "A text classifier exported from Python (ONNX or TorchScript), with --tokenizer.")
+    Path modelPath;
+
+    @CommandLine.Mixin
+    ExportedModelOptions exported = new ExportedModelOptions();
 
     @Option(names = "--input", paramLabel = "FILE", description = "Read texts from FILE instead of stdin.")
     Path input;
@@ -61,14 +68,19 @@ final class PredictCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
         }
+        if ((model == null) == (modelPath == null)) {
+            throw new IllegalArgumentException("give exactly one of --model MODEL_DIR and --model-path FILE");
+        }
+        if (modelPath == null) {
+            exported.open(null, null); // refuses --tokenizer, --labels and --model-format on their own
+        }
         String source = input == null ? "stdin" : input.toString();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (StoredModel stored = ModelStore.load(model);
+        try (Classifier classifier = modelPath != null ? exported.open(modelPath, null) : openStored(model);
              InputStream raw = input == null ? nonClosing(stdin) : Files.newInputStream(input);
              BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
-            Classifier classifier = stored.classifier();
             PrintWriter out = spec.commandLine().getOut();
             JsonFactory json = new JsonFactory();
             List<String> batch = new ArrayList<>(batchSize);
@@ -98,6 +110,11 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The stored model's classifier; closing it closes the stored model. */
+    private static Classifier openStored(Path dir) throws IOException {
+        return ModelStore.load(dir).classifier();
     }
 
     /** Reads bytes up to the next newline (not kept) into {@code line}; false at end of input. */

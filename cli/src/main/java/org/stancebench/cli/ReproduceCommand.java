@@ -33,9 +33,11 @@ import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
 import org.stancebench.model.ClassifierRegistry;
 import org.stancebench.model.ModelProvenance;
+import org.stancebench.model.exported.ExportedClassifier;
 import org.stancebench.reports.MarkdownReport;
 import org.stancebench.reports.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -84,6 +86,15 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Only these registered classifiers (comma-separated). Default: all of them.")
     List<String> only;
 
+    @Option(names = "--model-path", paramLabel = "FILE",
+            description = "Also a text classifier exported from Python (ONNX or TorchScript, with --tokenizer): "
+                    + "evaluated on the test split and compared with the others there (no cross-validation: "
+                    + "it is already trained; no benchmark).")
+    Path modelPath;
+
+    @Mixin
+    ExportedModelOptions exported = new ExportedModelOptions();
+
     @Option(names = "--from", paramLabel = "RESULTS",
             description = "Run nothing: re-render the report of an existing results.json into DIR.")
     Path from;
@@ -112,6 +123,13 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Long> trainingSeeds = seeds != null && !seeds.isEmpty() ? List.copyOf(new LinkedHashSet<>(seeds))
                 : quick ? List.of(CrossValidation.DEFAULT_SEEDS.get(0)) : CrossValidation.DEFAULT_SEEDS;
         List<ClassifierFactory> factories = select(ClassifierRegistry.all());
+        // Opened once here so that a bad model file fails before the long work, not after it.
+        try (ExportedClassifier check = exported.open(modelPath, null)) {
+            if (check != null) {
+                err.println("reproduce: exported model " + check.name() + " (" + check.format().id() + ", labels "
+                        + check.labels() + ")");
+            }
+        }
         err.println("reproduce: output directory " + dir);
         err.println("reproduce: " + factories.size() + " classifiers, seeds " + trainingSeeds
                 + (quick ? ", quick mode" : "") + (noBench ? ", no benchmarks" : ""));
@@ -149,6 +167,18 @@ final class ReproduceCommand implements Callable<Integer> {
                 if (System.getenv("STANCEBENCH_DEBUG") != null) {
                     e.printStackTrace(err);
                 }
+            }
+        }
+
+        if (modelPath != null) {
+            stage(err, 2, "evaluate", "exported model " + modelPath.getFileName() + ": predicting test");
+            try (ExportedClassifier model = exported.open(modelPath, null)) {
+                runs.add(Evaluation.onSplit(model, dataset, "test", List.of(), ExportedModelOptions.provenance(model),
+                        EvalOptions.defaults().withProgress(progress(err, 2, "evaluate", "", model.name() + ": "))));
+            } catch (RuntimeException e) {
+                String message = modelPath + " failed and is left out of the report: " + StanceBench.describe(e);
+                failures.add(message);
+                err.println("stancebench: " + message);
             }
         }
 

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Reproducible stance-classification datasets, classifiers, evaluation and benchmarks.",
+        footer = {"Environment (./stancebench launcher): STANCEBENCH_CLASSPATH adds jars (classifier plug-ins, "
+                + "':'-separated) to the class path; STANCEBENCH_JAVA_OPTS adds JVM options. "
+                + "Bring your own model: docs/bring-your-own.md."},
         subcommands = {
             DatasetCommand.class,
             ModelsCommand.class,

@@ -1,9 +1,7 @@
 package org.stancebench.model.fasttext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.model.linear.MacroF1;
+import org.stancebench.model.linear.ModelConfig;
 import org.stancebench.model.linear.SettingsReader;
 import org.stancebench.model.linear.LittleEndianFiles;
 import org.stancebench.model.linear.TorchThreads;
@@ -175,25 +174,10 @@ public final class FastTextFactory implements ClassifierFactory {
     @Override
     public Classifier load(Path dir) throws IOException {
         Path configFile = dir.resolve(FastTextClassifier.CONFIG);
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException(configFile + ": missing");
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(configFile.toFile());
-        } catch (IOException e) {
-            throw new IOException(configFile + ": not valid JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !FastTextClassifier.FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(configFile + ": field 'format' is not " + FastTextClassifier.FORMAT);
-        }
-        List<String> labels = new ArrayList<>();
-        root.path("labels").forEach(n -> labels.add(n.asText()));
-        if (labels.isEmpty()) {
-            throw new IOException(configFile + ": field 'labels' is missing or empty");
-        }
-        Map<String, String> settings = new TreeMap<>();
-        root.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        ModelConfig config = ModelConfig.read(configFile, FastTextClassifier.FORMAT);
+        JsonNode root = config.root();
+        List<String> labels = config.labels();
+        Map<String, String> settings = new TreeMap<>(config.settings());
         int dim = positiveField(root, "dim", configFile);
         int words = nonNegativeField(root, "words", configFile);
         int buckets = positiveField(root, "buckets", configFile);

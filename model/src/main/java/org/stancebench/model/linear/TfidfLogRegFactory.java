@@ -1,9 +1,7 @@
 package org.stancebench.model.linear;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,25 +214,10 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
     @Override
     public Classifier load(Path dir) throws IOException {
         Path configFile = dir.resolve(TfidfLogRegClassifier.CONFIG);
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException(configFile + ": missing");
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(configFile.toFile());
-        } catch (IOException e) {
-            throw new IOException(configFile + ": not valid JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !TfidfLogRegClassifier.FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(configFile + ": field 'format' is not " + TfidfLogRegClassifier.FORMAT);
-        }
-        List<String> labels = new ArrayList<>();
-        root.path("labels").forEach(n -> labels.add(n.asText()));
-        if (labels.isEmpty()) {
-            throw new IOException(configFile + ": field 'labels' is missing or empty");
-        }
-        Map<String, String> settings = new TreeMap<>();
-        root.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        ModelConfig config = ModelConfig.read(configFile, TfidfLogRegClassifier.FORMAT);
+        JsonNode root = config.root();
+        List<String> labels = config.labels();
+        Map<String, String> settings = new TreeMap<>(config.settings());
         boolean sublinear = root.path("sublinear_tf").asBoolean(false);
         JsonNode blocks = root.path("blocks");
         if (!blocks.isArray() || blocks.isEmpty()) {

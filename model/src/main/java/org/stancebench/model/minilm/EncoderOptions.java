@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /**
  * The encoder settings that MiniLM classifiers accept as training settings:
  * {@code maxTokens} (truncation, default 256, at most 512), {@code encodeBatch} (texts per forward
- * pass, default 32) and {@code threads} (ONNX Runtime intra-op threads, default: available
+ * pass, default 32) and {@code threads} (forward passes run side by side, one core each, default: available
  * processors). Only {@code maxTokens} changes predictions, so only it is saved with a model.
  */
 final class EncoderOptions {
@@ -24,7 +24,7 @@ final class EncoderOptions {
         return new MiniLmEncoder.Settings(
                 intSetting(settings, "maxTokens", d.maxTokens()),
                 intSetting(settings, "encodeBatch", d.batchSize()),
-                intSetting(settings, "threads", d.intraOpThreads()));
+                intSetting(settings, "threads", d.threads()));
     }
 
     /** Rejects keys outside {@code allowed} (plus the encoder's), naming them. */
@@ -72,7 +72,7 @@ final class EncoderOptions {
         Map<String, String> out = new TreeMap<>(settings);
         out.put("maxTokens", Integer.toString(encoder.maxTokens()));
         out.put("encodeBatch", Integer.toString(encoder.batchSize()));
-        out.put("threads", Integer.toString(encoder.intraOpThreads()));
+        out.put("threads", Integer.toString(encoder.threads()));
         return out;
     }
 }

@@ -50,6 +50,25 @@ class MiniLmEncoderTest {
         }
     }
 
+    /** Forward passes run side by side must not change a single bit, nor the order of the results. */
+    @Test
+    void parallelEncodingEqualsSequentialExactly() {
+        List<String> texts = new ArrayList<>(TEXTS);
+        for (int i = 0; i < 40; i++) {
+            texts.add("Sentence " + i + ": " + "more words ".repeat(i % 7) + "and an end.");
+        }
+        MiniLmEncoder.Settings base = MiniLmEncoder.Settings.defaults().withBatchSize(4);
+        try (MiniLmEncoder one = MiniLmEncoder.open(base.withThreads(1));
+             MiniLmEncoder three = MiniLmEncoder.open(base.withThreads(3))) {
+            float[][] sequential = one.encode(texts);
+            float[][] parallel = three.encode(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(sequential[i], parallel[i], 0f, "text " + i);
+                assertArrayEquals(one.encode(texts.get(i)), parallel[i], 0f, "text " + i + " alone");
+            }
+        }
+    }
+
     /** Without bucketing, a batch padded to its longest text stays within float rounding. */
     @Test
     void paddingToTheLongestTextChangesEmbeddingsOnlyByRounding() {

@@ -32,7 +32,10 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
     static final List<String> SPARSE = List.of("tfidf-logreg", "fasttext");
     /** Classifiers built on the MiniLM encoder. */
     static final List<String> MINILM = List.of("minilm-probe", "minilm-zeroshot");
-    /** Classifiers compared with a command-line tool on a file of lines, load included. */
+    /**
+     * Classifiers compared with a command-line tool on a file of lines, load included, and on the
+     * time to train one fixed configuration.
+     */
     static final List<String> FILE = List.of("fasttext");
 
     public BenchPlan {
@@ -91,6 +94,7 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
         }
         if (!file.isEmpty()) {
             includes.add("FileBench\\.\\w+$");
+            includes.add("TrainBench\\.\\w+$");
         }
         BenchSettings settings = quick
                 ? new BenchSettings(1, 1, 500, 3, 500, prepend(1, batchSizes), List.of(1), lengths, selected, omitted)
@@ -139,7 +143,8 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
             b = b.param("sparseClassifier", classifiers.stream().filter(SPARSE::contains).toArray(String[]::new));
         }
         if (!fileClassifiers.isEmpty()) {
-            b = b.param("fileClassifier", fileClassifiers.toArray(String[]::new));
+            b = b.param("fileClassifier", fileClassifiers.toArray(String[]::new))
+                    .param("trainClassifier", fileClassifiers.toArray(String[]::new));
         }
         return b;
     }

@@ -79,6 +79,10 @@ final class Digest {
                 benchmark = method.equals("langchain4j") ? "encode" : "stage:encode";
                 batch = EncoderBench.BATCH;
             }
+            case "TrainBench" -> {
+                classifier = p.getParam("trainClassifier");
+                benchmark = "train";
+            }
             case "FileBench" -> {
                 classifier = p.getParam("fileClassifier");
                 benchmark = "load-and-predict-file";
@@ -108,12 +112,16 @@ final class Digest {
                 p99 = primary.getStatistics().getPercentile(99.0);
             }
             case SingleShotTime -> {
-                // One shot handles batch texts: report texts per second, with the error carried
-                // through the reciprocal to first order.
-                unit = "texts/s";
-                double seconds = score;
-                score = batch / seconds;
-                error = batch * error / (seconds * seconds);
+                if (benchmark.equals("train")) {
+                    unit = "s"; // seconds per training, the peer's unit
+                } else {
+                    // One shot handles batch texts: report texts per second, with the error carried
+                    // through the reciprocal to first order.
+                    unit = "texts/s";
+                    double seconds = score;
+                    score = batch / seconds;
+                    error = batch * error / (seconds * seconds);
+                }
             }
             default -> throw new IllegalStateException("unexpected JMH mode " + p.getMode() + " in " + name);
         }

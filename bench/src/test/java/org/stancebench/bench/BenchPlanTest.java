@@ -50,6 +50,7 @@ class BenchPlanTest {
         assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("fileClassifier").get()));
         assertEquals(List.of("fasttext"), List.copyOf(built.getParameter("sparseClassifier").get()));
         assertTrue(built.getIncludes().contains("FileBench\\.\\w+$"), built.getIncludes().toString());
+        assertTrue(built.getIncludes().contains("TrainBench\\.\\w+$"), built.getIncludes().toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +17,14 @@ import org.stancebench.model.text.SparseVector;
  * Trains fastText's weights with DJL: mini-batch SGD on the softmax cross-entropy, learning rate
  * decaying linearly to zero over all examples as in fastText.
  *
- * <p>Per batch, the distinct input rows the batch uses are copied into a small DJL parameter
- * {@code E} ({@code U x dim}); the batch's averaging weights form a dense {@code B x U} matrix
- * {@code A} ({@code A[b][u] = count / total}), so {@code hidden = A E} and {@code logits = hidden O}
- * are plain matrix products; DJL's autograd gives the gradients of {@code E} and {@code O}, and the
- * touched rows are updated in the Java-side master matrix. This keeps each step proportional to the
- * batch, not to the {@code words + buckets} rows (a dense gradient over 2^18 x 100 floats per step
- * would be 100 MB). The loss is summed over the batch, so each example moves the weights as much as
- * in fastText's one-example steps.
+ * <p>Per batch, each example's hidden vector (the count-weighted average of its input rows) is
+ * gathered in Java; DJL computes {@code logits = hidden O}, the loss and, by autograd, its gradients
+ * with respect to {@code hidden} and {@code O}; the gradient of the touched input rows follows by the
+ * chain rule through the average (see {@link Step}). Each step so costs in proportion to the batch's
+ * non-zero entries, not to the {@code words + buckets} rows (a dense gradient over 2^18 x 100
+ * floats per step would be 100 MB), and only {@code B x dim} floats cross into PyTorch. The loss is
+ * summed over the batch, so each example moves the weights as much as in fastText's one-example
+ * steps.
  *
  * <p>Deterministic: initial rows from {@link FastTextScorer#initRow} (seeded per row), the output
  * matrix starts at zero (as fastText), the example order is shuffled each epoch by
@@ -54,12 +55,10 @@ final class FastTextTrainer {
             order[i] = i;
         }
         SplittableRandom shuffle = new SplittableRandom(cfg.seed());
-        int[] localOf = new int[inputRows];
-        Arrays.fill(localOf, -1);
-        int[] globals = new int[1024];
         long total = (long) cfg.epochs() * n;
         long processed = 0;
         Engine engine = Engine.getEngine("PyTorch");
+        Step step = new Step(dim, classes, cfg.batch());
         try (NDManager manager = NDManager.newBaseManager(engine.defaultDevice(), "PyTorch")) {
             for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
                 for (int i = n - 1; i > 0; i--) {
@@ -69,76 +68,113 @@ final class FastTextTrainer {
                     order[j] = t;
                 }
                 double lossSum = 0;
+                List<SparseVector> batch = new ArrayList<>(cfg.batch());
+                int[] batchLabels = new int[cfg.batch()];
                 for (int start = 0; start < n; start += cfg.batch()) {
                     int end = Math.min(n, start + cfg.batch());
-                    int b = end - start;
                     float lr = (float) (cfg.lr() * Math.max(0.0, 1.0 - (double) processed / total));
-                    int u = 0;
+                    batch.clear();
                     for (int i = start; i < end; i++) {
-                        SparseVector row = rows.get(order[i]);
-                        for (int j = 0; j < row.size(); j++) {
-                            int g = row.index(j);
-                            if (localOf[g] < 0) {
-                                if (u == globals.length) {
-                                    globals = Arrays.copyOf(globals, u * 2);
-                                }
-                                localOf[g] = u;
-                                globals[u++] = g;
-                            }
-                        }
+                        batch.add(rows.get(order[i]));
+                        batchLabels[i - start] = labels[order[i]];
                     }
-                    float[] a = new float[b * u];
-                    float[] target = new float[b * classes];
-                    for (int i = 0; i < b; i++) {
-                        SparseVector row = rows.get(order[start + i]);
-                        float sum = 0;
-                        for (int j = 0; j < row.size(); j++) {
-                            sum += row.value(j);
-                        }
-                        for (int j = 0; j < row.size(); j++) {
-                            a[i * u + localOf[row.index(j)]] += row.value(j) / sum;
-                        }
-                        target[i * classes + labels[order[start + i]]] = 1f;
-                    }
-                    float[] local = new float[u * dim];
-                    for (int k = 0; k < u; k++) {
-                        System.arraycopy(input, globals[k] * dim, local, k * dim, dim);
-                    }
-                    float[] gradE;
-                    float[] gradO;
-                    try (NDManager m = manager.newSubManager()) {
-                        NDArray e = m.create(local, new Shape(u, dim));
-                        NDArray o = m.create(output, new Shape(dim, classes));
-                        e.setRequiresGradient(true);
-                        o.setRequiresGradient(true);
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray logits = m.create(a, new Shape(b, u)).matMul(e).matMul(o);
-                            NDArray loss = logits.logSoftmax(1).mul(m.create(target, new Shape(b, classes))).sum().neg();
-                            lossSum += loss.getFloat();
-                            gc.backward(loss);
-                        }
-                        gradE = e.getGradient().toFloatArray();
-                        gradO = o.getGradient().toFloatArray();
-                    }
-                    for (int k = 0; k < u; k++) {
-                        int base = globals[k] * dim;
-                        int lb = k * dim;
-                        for (int d = 0; d < dim; d++) {
-                            input[base + d] -= lr * gradE[lb + d];
-                        }
-                        touched[globals[k]] = true;
-                        localOf[globals[k]] = -1;
-                    }
-                    for (int k = 0; k < output.length; k++) {
-                        output[k] -= lr * gradO[k];
-                    }
-                    processed += b;
+                    lossSum += step.apply(batch, batchLabels, lr, input, output, touched, engine, manager);
+                    processed += end - start;
                 }
                 progress.accept(String.format(Locale.ROOT, "  fasttext epoch %d/%d: mean loss %.4f", epoch + 1,
                         cfg.epochs(), lossSum / n));
             }
         }
         return new Weights(input, output, touched);
+    }
+
+    /**
+     * One SGD step on a batch, with its buffers. The hidden layer (each example's weighted average
+     * of its input rows) is gathered in Java; DJL's autograd differentiates the summed softmax
+     * cross-entropy of {@code hidden x output} with respect to both {@code hidden} and
+     * {@code output}; the input rows' gradient follows by the chain rule through the average, which
+     * is linear: {@code dL/dE[g] = sum_b A[b][g] dL/dhidden[b]}. This is the gradient of the same
+     * graph as {@code A E O} (a test checks it against DJL differentiating that graph), without
+     * copying the batch's input rows into and out of PyTorch on every step.
+     */
+    static final class Step {
+        private final int dim;
+        private final int classes;
+        private float[] hidden;
+        private float[] target;
+
+        Step(int dim, int classes, int batch) {
+            this.dim = dim;
+            this.classes = classes;
+            this.hidden = new float[batch * dim];
+            this.target = new float[batch * classes];
+        }
+
+        /** Applies one step in place and returns the batch's summed loss (before the step). */
+        double apply(List<SparseVector> batch, int[] labels, float lr, float[] input, float[] output,
+                     boolean[] touched, Engine engine, NDManager manager) {
+            int b = batch.size();
+            if (hidden.length < b * dim) {
+                hidden = new float[b * dim];
+                target = new float[b * classes];
+            }
+            Arrays.fill(hidden, 0, b * dim, 0f);
+            Arrays.fill(target, 0, b * classes, 0f);
+            for (int i = 0; i < b; i++) {
+                SparseVector row = batch.get(i);
+                float sum = 0;
+                for (int j = 0; j < row.size(); j++) {
+                    sum += row.value(j);
+                }
+                int h = i * dim;
+                for (int j = 0; j < row.size(); j++) {
+                    float w = row.value(j) / sum;
+                    int base = row.index(j) * dim;
+                    for (int d = 0; d < dim; d++) {
+                        hidden[h + d] += w * input[base + d];
+                    }
+                }
+                target[i * classes + labels[i]] = 1f;
+            }
+            float[] gradH;
+            float[] gradO;
+            double loss;
+            try (NDManager m = manager.newSubManager()) {
+                NDArray hid = m.create(Arrays.copyOf(hidden, b * dim), new Shape(b, dim));
+                NDArray o = m.create(output, new Shape(dim, classes));
+                hid.setRequiresGradient(true);
+                o.setRequiresGradient(true);
+                try (GradientCollector gc = engine.newGradientCollector()) {
+                    NDArray l = hid.matMul(o).logSoftmax(1)
+                            .mul(m.create(Arrays.copyOf(target, b * classes), new Shape(b, classes))).sum().neg();
+                    loss = l.getFloat();
+                    gc.backward(l);
+                }
+                gradH = hid.getGradient().toFloatArray();
+                gradO = o.getGradient().toFloatArray();
+            }
+            for (int i = 0; i < b; i++) {
+                SparseVector row = batch.get(i);
+                float sum = 0;
+                for (int j = 0; j < row.size(); j++) {
+                    sum += row.value(j);
+                }
+                int h = i * dim;
+                for (int j = 0; j < row.size(); j++) {
+                    float step = lr * row.value(j) / sum;
+                    int g = row.index(j);
+                    int base = g * dim;
+                    for (int d = 0; d < dim; d++) {
+                        input[base + d] -= step * gradH[h + d];
+                    }
+                    touched[g] = true;
+                }
+            }
+            for (int k = 0; k < output.length; k++) {
+                output[k] -= lr * gradO[k];
+            }
+            return loss;
+        }
     }
 
     /** Softmax probabilities computed by DJL over the full input matrix: the reference forward pass. */

@@ -89,6 +89,86 @@ class FastTextTest {
         }
     }
 
+    /**
+     * The trainer's step (hidden layer and input-row gradients in Java, the rest by DJL autograd)
+     * must move the weights exactly as DJL differentiating the whole graph {@code A E O} does.
+     */
+    @Test
+    void trainerStepEqualsAutogradThroughTheWholeGraph() {
+        int dim = 5;
+        int classes = 3;
+        int rowsCount = 12;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        float[] input = new float[rowsCount * dim];
+        float[] output = new float[dim * classes];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) (r.nextDouble() - 0.5);
+        }
+        for (int i = 0; i < output.length; i++) {
+            output[i] = (float) (r.nextDouble() - 0.5);
+        }
+        // row 4 appears in two examples, with counts; row 0 in none
+        List<SparseVector> batch = List.of(
+                new SparseVector(rowsCount, new int[] {4, 7}, new float[] {2f, 1f}),
+                new SparseVector(rowsCount, new int[] {1, 4, 11}, new float[] {1f, 1f, 3f}));
+        int[] labels = {2, 0};
+        float lr = 0.3f;
+
+        // Reference: the dense graph A E O, every distinct row a parameter, differentiated by DJL.
+        int[] rowsUsed = {1, 4, 7, 11};
+        float[] a = new float[2 * rowsUsed.length];
+        for (int i = 0; i < batch.size(); i++) {
+            SparseVector v = batch.get(i);
+            float sum = 0;
+            for (int j = 0; j < v.size(); j++) {
+                sum += v.value(j);
+            }
+            for (int j = 0; j < v.size(); j++) {
+                a[i * rowsUsed.length + Arrays.binarySearch(rowsUsed, v.index(j))] += v.value(j) / sum;
+            }
+        }
+        float[] local = new float[rowsUsed.length * dim];
+        for (int k = 0; k < rowsUsed.length; k++) {
+            System.arraycopy(input, rowsUsed[k] * dim, local, k * dim, dim);
+        }
+        float[] expectedInput = input.clone();
+        float[] expectedOutput = output.clone();
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(engine.defaultDevice(), "PyTorch")) {
+            ai.djl.ndarray.NDArray e = m.create(local, new ai.djl.ndarray.types.Shape(rowsUsed.length, dim));
+            ai.djl.ndarray.NDArray o = m.create(output, new ai.djl.ndarray.types.Shape(dim, classes));
+            e.setRequiresGradient(true);
+            o.setRequiresGradient(true);
+            float[] target = new float[2 * classes];
+            target[labels[0]] = 1f;
+            target[classes + labels[1]] = 1f;
+            try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
+                ai.djl.ndarray.NDArray loss = m.create(a, new ai.djl.ndarray.types.Shape(2, rowsUsed.length)).matMul(e)
+                        .matMul(o).logSoftmax(1).mul(m.create(target, new ai.djl.ndarray.types.Shape(2, classes)))
+                        .sum().neg();
+                gc.backward(loss);
+            }
+            float[] gradE = e.getGradient().toFloatArray();
+            float[] gradO = o.getGradient().toFloatArray();
+            for (int k = 0; k < rowsUsed.length; k++) {
+                for (int d = 0; d < dim; d++) {
+                    expectedInput[rowsUsed[k] * dim + d] -= lr * gradE[k * dim + d];
+                }
+            }
+            for (int k = 0; k < output.length; k++) {
+                expectedOutput[k] -= lr * gradO[k];
+            }
+
+            boolean[] touched = new boolean[rowsCount];
+            float[] before = input.clone();
+            new FastTextTrainer.Step(dim, classes, 1).apply(batch, labels, lr, input, output, touched, engine, m);
+            assertArrayEquals(expectedInput, input, 1e-6f);
+            assertArrayEquals(expectedOutput, output, 1e-6f);
+            assertTrue(touched[1] && touched[4] && touched[7] && touched[11] && !touched[0], Arrays.toString(touched));
+            assertFalse(Arrays.equals(before, input), "the step moved nothing");
+        }
+    }
+
     @Test
     void saveAndLoadRoundTripsExactly(@TempDir Path dir) throws IOException {
         FastTextFactory factory = new FastTextFactory();

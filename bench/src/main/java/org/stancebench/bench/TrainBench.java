@@ -90,7 +90,7 @@ public class TrainBench {
                 }
             });
             seed = saved.path("seed").asLong(42);
-            out = Files.createDirectories(work.resolve("tmp")).resolve("train-bench-" + trainClassifier);
+            out = Files.createDirectories(work.resolve("tmp").resolve("train-bench-" + trainClassifier));
         }
     }
 

@@ -367,7 +367,14 @@ public final class MiniLmEncoder implements AutoCloseable {
      * text exactly as alone.
      */
     public float[][] encode(List<String> texts) {
-        List<Tokens> tokens = tokenize(texts);
+        return encodeTokens(tokenize(texts));
+    }
+
+    /**
+     * {@link #encode(List)} after tokenizing: embeddings of already tokenised texts, in input
+     * order, batched and run side by side the same way.
+     */
+    public float[][] encodeTokens(List<Tokens> tokens) {
         Integer[] order = new Integer[tokens.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -175,4 +175,30 @@ class TweetEvalReproductionTest {
             assertTrue(r.out().contains(s), s + " in\n" + r.out());
         }
     }
+
+    /**
+     * The real corpora end to end, with the majority baseline so that it stays fast; skipped when
+     * {@code ../shared/corpora} (or {@code $STANCEBENCH_CORPORA}) is absent.
+     */
+    @Test
+    void realTweetEvalWithTheMajorityBaseline() throws IOException {
+        String override = System.getenv("STANCEBENCH_CORPORA");
+        Path corpora = override != null && !override.isBlank() ? Path.of(override)
+                : Path.of("").toAbsolutePath().getParent().resolve("../shared/corpora").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpora.resolve("tweeteval")),
+                "public corpora not found at " + corpora + ": skipping");
+        CliRun r = CliRun.run("reproduce", "--task", "tweeteval", "--corpora", corpora.toString(), "--classifiers",
+                "majority", "--out", root.resolve("real").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode results = new ObjectMapper().readTree(root.resolve("real/tweeteval.json").toFile()).path("results");
+        assertEquals(3, results.size());
+        // hand computation from the label files: irony train is 1,445 irony of 2,862, so every test
+        // tweet is called irony: F1 = 2 x 311 / (784 + 311); emotion train's majority is anger (1,400 of
+        // 3,257): F1(anger) = 2 x 558 / (1,421 + 558), the other three F1s are 0, macro-F1 = F1(anger) / 4
+        assertEquals(100.0 * 622 / 1095, results.get(1).path("test").asDouble(), 1e-3);
+        assertEquals(100.0 * 1116 / 1979 / 4, results.get(2).path("test").asDouble(), 1e-3);
+        assertEquals(1249, results.get(0).path("test_size").asInt());
+        assertEquals(784, results.get(1).path("test_size").asInt());
+        assertEquals(1421, results.get(2).path("test_size").asInt());
+    }
 }

@@ -501,7 +501,8 @@ public final class TweetEvalReproduction {
             }
         }
         if (c.models().size() > 1 && !b.isEmpty()) {
-            b.append(" (").append(String.join("/", c.models().keySet())).append(')');
+            b.append(" (").append(String.join("/", c.models().keySet().stream()
+                    .map(k -> k.substring(k.lastIndexOf('-') + 1)).toList())).append(')');
         }
         return b.isEmpty() ? "-" : b.toString();
     }
@@ -593,6 +594,10 @@ public final class TweetEvalReproduction {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+            // a temporary file is private to its owner; a report is for everyone who may read the folder
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -125,7 +125,9 @@ class TweetEvalReproductionTest {
         assertEquals(2, json.path("results").size());
         assertEquals(45.0, json.path("results").get(0).path("test").asDouble(), 1e-9);
         assertEquals(-22.3, json.path("results").get(0).path("difference").asDouble(), 1e-9);
-        assertEquals("reproduce", json.path("command").get(1).asText());
+        assertEquals(List.of("stancebench", "reproduce", "--task", "tweeteval"), List.of(json.path("command").get(0)
+                .asText(), json.path("command").get(1).asText(), json.path("command").get(2).asText(),
+                json.path("command").get(3).asText()));
         try (var files = Files.list(out)) {
             assertEquals(List.of("tweeteval.json", "tweeteval.md"), files.map(p -> p.getFileName().toString())
                     .sorted().toList(), "no temporary files left");

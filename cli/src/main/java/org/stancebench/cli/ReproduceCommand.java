@@ -43,51 +43,105 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stancebench reproduce}: the whole pipeline in one command. Builds the seed dataset, trains
+ * {@code stancebench reproduce}: the whole pipeline in one command. With {@code --task seed} (the
+ * default) it builds the seed dataset, trains
  * and evaluates every registered classifier with cross-validation (the dataset's folds) and on the
  * test split, compares every pair with paired tests and Holm's correction, runs the inference
  * benchmarks, and writes {@code results.json}, {@code report.md} and {@code report.html}.
  *
  * <p>Same build, same options: the same results (benchmark figures aside). A classifier that fails
  * is reported and left out; the report is still written and the command exits 1.
+ *
+ * <p>With {@code --task tweeteval --corpora DIR} it reproduces the published TweetEval baselines
+ * instead (see {@link TweetEvalReproduction}) and writes {@code tweeteval.md} and
+ * {@code tweeteval.json}.
  */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, showDefaultValues = true,
+@Command(name = "reproduce", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Run the whole pipeline: build the seed dataset, train and evaluate every registered classifier "
+            "Run a whole reproduction. Two tasks:",
+            "--task seed (default): build the seed dataset, train and evaluate every registered classifier "
                     + "(cross-validation on the dataset's folds, and the test split), compare every pair "
-                    + "(paired tests, Holm's correction), run the inference benchmarks and write the report.",
-            "Writes DIR/results.json, DIR/report.md and DIR/report.html, plus DIR/dataset/ (the seed dataset) "
+                    + "(paired tests, Holm's correction), run the inference benchmarks and write the report: "
+                    + "DIR/results.json, DIR/report.md and DIR/report.html, plus DIR/dataset/ (the seed dataset) "
                     + "and DIR/bench/ (benchmark files). DIR defaults to out/reproduce under the current "
-                    + "directory and may not lie inside a src/ directory.",
-            "--quick: one training seed, the first cross-validation repeat only (5 folds x 1), and the short "
+                    + "directory and may not lie inside a src/ directory. "
+                    + "--quick: one training seed, the first cross-validation repeat only (5 folds x 1), and the short "
                     + "benchmark without the peer tools; a few minutes on 2 cores. Default: seeds 13, 14, 15, all "
-                    + "repeats (5 x 3), the full benchmark and the peers outside the JVM when installed."})
+                    + "repeats (5 x 3), the full benchmark and the peers outside the JVM when installed.",
+            "--task tweeteval --corpora DIR: reproduce the published TweetEval baselines (Barbieri et al. 2020) on "
+                    + "stance, irony and emotion. Each classifier (default tfidf-logreg, fasttext, textcnn; compared "
+                    + "with the published SVM, FastText and BLSTM rows) trains on the published train split, a grid "
+                    + "of settings is tried and the one with the best official metric on val is scored on the "
+                    + "official test set (never chosen on test). Stance trains one model per target and pools the "
+                    + "five test sets, as published. Default grids: tfidf-logreg min_df=1,2 x "
+                    + "sublinear_tf=false,true (logistic loss; C and class weights tuned inside each fit); fasttext wordNgrams=1,2 x "
+                    + "char n-grams off or minn=3 maxn=6 (lr and epochs tuned inside each fit); textcnn its defaults; "
+                    + "tfidf-logreg and fasttext tune by the task's official metric. Writes DIR/tweeteval.md (ours "
+                    + "beside the published rows, with the difference and every setting tried) and "
+                    + "DIR/tweeteval.json; DIR defaults to out/reproduce-tweeteval. About half an hour on 2 cores."})
 final class ReproduceCommand implements Callable<Integer> {
     private static final int STAGES = 5;
+    static final List<String> TASKS = List.of("seed", "tweeteval");
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory.")
-    Path out = Path.of("out", "reproduce");
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "seed",
+            description = "What to reproduce: seed (the seed dataset pipeline) or tweeteval (the published "
+                    + "TweetEval baselines; needs --corpora).")
+    String task;
 
-    @Option(names = "--quick", description = "One seed, one cross-validation repeat, short benchmark.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output directory. Default: out/reproduce (seed) or out/reproduce-tweeteval (tweeteval).")
+    Path out;
+
+    @Option(names = "--quick", description = "seed: one seed, one cross-validation repeat, short benchmark.")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "N", split = ",",
-            description = "Training seed(s), comma-separated or repeated. Default: 13,14,15 (13 with --quick).")
+            description = "Training seed(s), comma-separated or repeated. Default: 13,14,15 (13 with --quick) for "
+                    + "seed; 13 for tweeteval, where every seed is a separate run and the mean and standard "
+                    + "deviation over seeds are reported as well.")
     List<Long> seeds;
 
-    @Option(names = "--no-bench", description = "Skip the inference benchmarks (the report then says it has "
+    @Option(names = "--no-bench", description = "seed: skip the inference benchmarks (the report then says it has "
             + "no benchmark data). Used by the tests and by CI's quality gate.")
     boolean noBench;
 
-    @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Only these registered classifiers (comma-separated). Default: all of them.")
+    @Option(names = {"--only", "--classifiers"}, paramLabel = "NAME", split = ",",
+            description = "Only these registered classifiers (comma-separated). Default: all of them (seed); "
+                    + "tfidf-logreg, fasttext, textcnn (tweeteval).")
     List<String> only;
 
+    @Option(names = "--corpora", paramLabel = "DIR",
+            description = "tweeteval: the folder holding tweeteval/ (for example ../shared/corpora), or the "
+                    + "tweeteval folder itself.")
+    Path corpora;
+
+    @Option(names = "--tasks", paramLabel = "TASK", split = ",",
+            description = "tweeteval: the TweetEval tasks, among stance, irony, emotion. Default: all three.")
+    List<String> tweetEvalTasks;
+
+    @Option(names = "--set", paramLabel = "CLASSIFIER:KEY=VALUE",
+            description = "tweeteval: a fixed setting for one classifier, added to every setting of its grid "
+                    + "(repeatable).")
+    List<String> fixed = new ArrayList<>();
+
+    @Option(names = "--grid", paramLabel = "CLASSIFIER:KEY=V1,V2,...",
+            description = "tweeteval: values of one setting to choose from on val (repeatable; every combination "
+                    + "is tried); replaces that classifier's default grid.")
+    List<String> grids = new ArrayList<>();
+
+    @Option(names = "--pooled-stance",
+            description = "tweeteval: train one stance model on all five targets instead of one per target.")
+    boolean pooledStance;
+
+    @Option(names = "--refit", description = "tweeteval: retrain the setting chosen on val on train plus val (its "
+            + "inner choices such as C fixed) and report that model's test score.")
+    boolean refit;
+
     @Option(names = "--model-path", paramLabel = "FILE",
-            description = "Also a text classifier exported from Python (ONNX or TorchScript, with --tokenizer): "
+            description = "seed: also a text classifier exported from Python (ONNX or TorchScript, with --tokenizer): "
                     + "evaluated on the test split and compared with the others there (no cross-validation: "
                     + "it is already trained; no benchmark).")
     Path modelPath;
@@ -96,7 +150,7 @@ final class ReproduceCommand implements Callable<Integer> {
     ExportedModelOptions exported = new ExportedModelOptions();
 
     @Option(names = "--from", paramLabel = "RESULTS",
-            description = "Run nothing: re-render the report of an existing results.json into DIR.")
+            description = "seed: run nothing; re-render the report of an existing results.json into DIR.")
     Path from;
 
     /** When the command started, for the elapsed time on progress lines. */
@@ -106,14 +160,34 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         started = start;
+        if (!TASKS.contains(task)) {
+            throw new IllegalArgumentException("--task: unknown task '" + task + "'; known: " + String.join(", ", TASKS));
+        }
+        if (task.equals("tweeteval")) {
+            return tweetEval(start);
+        }
+        List<String> misplaced = new ArrayList<>();
+        if (corpora != null) {
+            misplaced.add("--corpora");
+        }
+        if (tweetEvalTasks != null) {
+            misplaced.add("--tasks");
+        }
+        if (!fixed.isEmpty()) {
+            misplaced.add("--set");
+        }
+        if (!grids.isEmpty()) {
+            misplaced.add("--grid");
+        }
+        if (pooledStance) {
+            misplaced.add("--pooled-stance");
+        }
+        if (!misplaced.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", misplaced) + ": only with --task tweeteval");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Path dir = out.toAbsolutePath().normalize();
-        for (Path part : dir) {
-            if (part.toString().equals("src")) {
-                throw new IllegalArgumentException("--out " + dir + " lies inside a src/ directory; choose another");
-            }
-        }
+        Path dir = checkedOut(out != null ? out : Path.of("out", "reproduce"));
         if (from != null) {
             Results results = ResultsIo.read(from);
             err.println("reproduce: rendering " + from + " into " + dir);
@@ -219,6 +293,141 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         err.flush();
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    private static Path checkedOut(Path out) {
+        Path dir = out.toAbsolutePath().normalize();
+        for (Path part : dir) {
+            if (part.toString().equals("src")) {
+                throw new IllegalArgumentException("--out " + dir + " lies inside a src/ directory; choose another");
+            }
+        }
+        return dir;
+    }
+
+    /** {@code --task tweeteval}: the published TweetEval baselines, written as tweeteval.md and .json. */
+    private int tweetEval(long start) throws IOException {
+        List<String> misplaced = new ArrayList<>();
+        if (quick) {
+            misplaced.add("--quick");
+        }
+        if (noBench) {
+            misplaced.add("--no-bench");
+        }
+        if (modelPath != null) {
+            misplaced.add("--model-path");
+        }
+        if (from != null) {
+            misplaced.add("--from");
+        }
+        if (!misplaced.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", misplaced) + ": not with --task tweeteval");
+        }
+        if (corpora == null) {
+            throw new IllegalArgumentException("--task tweeteval needs --corpora DIR (the folder holding tweeteval/, "
+                    + "for example ../shared/corpora)");
+        }
+        Path dir = checkedOut(out != null ? out : Path.of("out", "reproduce-tweeteval"));
+        List<String> classifiers = List.copyOf(new LinkedHashSet<>(only != null && !only.isEmpty() ? only
+                : TweetEvalReproduction.DEFAULT_CLASSIFIERS));
+        List<String> known = ClassifierRegistry.names();
+        for (String name : classifiers) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--classifiers: unknown classifier '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
+        List<String> taskList = tweetEvalTasks != null && !tweetEvalTasks.isEmpty()
+                ? List.copyOf(new LinkedHashSet<>(tweetEvalTasks)) : TweetEvalReproduction.TASKS;
+        for (String t : taskList) {
+            if (!TweetEvalReproduction.TASKS.contains(t)) {
+                throw new IllegalArgumentException("--tasks: unknown TweetEval task '" + t + "'; known: "
+                        + String.join(", ", TweetEvalReproduction.TASKS));
+            }
+        }
+        List<Long> trainingSeeds = seeds != null && !seeds.isEmpty() ? List.copyOf(new LinkedHashSet<>(seeds))
+                : List.of(CrossValidation.DEFAULT_SEEDS.get(0));
+        Map<String, Map<String, String>> fixedBy = parseSpecs(fixed, "--set", classifiers, false).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> {
+                    Map<String, String> m = new java.util.TreeMap<>();
+                    e.getValue().forEach((k, v) -> m.put(k, v.get(0)));
+                    return m;
+                }));
+        Map<String, Map<String, List<String>>> gridBy = parseSpecs(grids, "--grid", classifiers, true);
+        java.util.function.BiFunction<String, String, List<Map<String, String>>> gridOf = (name, t) -> {
+            List<Map<String, String>> base = gridBy.containsKey(name)
+                    ? TweetEvalReproduction.withTuneMetric(name, t, TweetEvalReproduction.grid(gridBy.get(name)))
+                    : TweetEvalReproduction.defaultGrid(name, t);
+            Set<Map<String, String>> out = new LinkedHashSet<>();
+            for (Map<String, String> g : base) {
+                Map<String, String> m = new java.util.TreeMap<>(g);
+                m.putAll(fixedBy.getOrDefault(name, Map.of()));
+                out.add(m);
+            }
+            return List.copyOf(out);
+        };
+        Path tweeteval = TweetEvalReproduction.tweetEvalFolder(corpora);
+
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("reproduce: TweetEval in " + tweeteval + "; output directory " + dir);
+        err.println("reproduce: classifiers " + classifiers + ", tasks " + taskList + ", seeds " + trainingSeeds
+                + (pooledStance ? ", one pooled stance model" : ", stance per target"));
+        err.flush();
+        List<TweetEvalReproduction.TaskResult> results = TweetEvalReproduction.runAll(tweeteval, classifiers, taskList,
+                trainingSeeds, gridOf, !pooledStance, refit, ClassifierRegistry::get, message -> {
+                    err.printf(Locale.ROOT, "reproduce tweeteval %6.1fs %s%n", (System.nanoTime() - started) / 1e9,
+                            message);
+                    err.flush();
+                });
+        // the parse result of a subcommand still holds the whole command line, "reproduce" included
+        List<String> command = new ArrayList<>(List.of("stancebench"));
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        command.addAll(original.contains("reproduce") ? original : List.of("reproduce"));
+        if (!original.contains("reproduce")) {
+            command.addAll(original);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<Path> files = TweetEvalReproduction.write(dir, results, command, corpora, wall);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(TweetEvalReproduction.markdown(results));
+        String summary = TweetEvalReproduction.seedSummary(results);
+        if (!summary.isEmpty()) {
+            stdout.println();
+            stdout.print(summary);
+        }
+        stdout.println("Report files (in " + dir + "):");
+        for (Path f : files) {
+            stdout.println("  " + f);
+        }
+        stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", wall);
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Parses {@code CLASSIFIER:KEY=VALUE} (or {@code =V1,V2,...} when {@code list}) options into
+     * classifier -> key -> values, refusing a classifier that is not being run.
+     */
+    private static Map<String, Map<String, List<String>>> parseSpecs(List<String> specs, String option,
+                                                                      List<String> classifiers, boolean list) {
+        Map<String, Map<String, List<String>>> out = new java.util.LinkedHashMap<>();
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            int eq = spec.indexOf('=');
+            if (colon <= 0 || eq <= colon + 1 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException(option + " '" + spec + "': expected CLASSIFIER:KEY="
+                        + (list ? "V1,V2,..." : "VALUE"));
+            }
+            String name = spec.substring(0, colon);
+            if (!classifiers.contains(name)) {
+                throw new IllegalArgumentException(option + " '" + spec + "': classifier '" + name
+                        + "' is not among those run (" + String.join(", ", classifiers) + ")");
+            }
+            String value = spec.substring(eq + 1);
+            out.computeIfAbsent(name, k -> new java.util.TreeMap<>()).put(spec.substring(colon + 1, eq),
+                    list ? List.of(value.split(",")) : List.of(value));
+        }
+        return out;
     }
 
     /** Prints the leaderboards, where the files are and how long it took. */

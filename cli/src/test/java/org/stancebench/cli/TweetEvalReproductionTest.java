@@ -1,19 +1,21 @@
 package org.stancebench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.stancebench.model.ClassifierRegistry;
-import picocli.CommandLine;
 
 class TweetEvalReproductionTest {
     @TempDir
@@ -50,11 +52,27 @@ class TweetEvalReproductionTest {
         assertEquals(45.0, perTarget.test(), 1e-9);
         assertEquals(5, perTarget.testSize());
         assertEquals(6, perTarget.trainSize());
+        assertEquals(List.of("a", "b"), List.copyOf(perTarget.best().models().keySet().stream()
+                .map(k -> k.substring(k.lastIndexOf('-') + 1)).toList()));
         TweetEvalReproduction.TaskResult pooled = TweetEvalReproduction.run(tweeteval, "stance",
                 ClassifierRegistry.get("majority"), List.of(Map.of()), 1, false, m -> { });
         // one model, majority favor (3 of 6): F1(against) = 0, F1(favor) = 2(0.4)(1)/1.4 = 0.5714; mean 28.57
         assertEquals(100 * (0 + 0.8 / 1.4) / 2, pooled.test(), 1e-9);
         assertEquals(-22.3, perTarget.test() - perTarget.published(), 1e-9); // 45.0 - 67.3 (SVM row)
+    }
+
+    @Test
+    void valChoosesTheSettingAndTestIsOnlyRecorded() throws IOException {
+        Path tweeteval = stanceExcerpt();
+        // tfidf-logreg with two C values: val decides, whatever test says; both candidates kept
+        TweetEvalReproduction.TaskResult r = TweetEvalReproduction.run(tweeteval, "stance",
+                ClassifierRegistry.get("tfidf-logreg"), List.of(Map.of("C", "0.1"), Map.of("C", "100")), 1, true,
+                m -> { });
+        assertEquals(2, r.candidates().size());
+        double bestVal = Math.max(r.candidates().get(0).dev(), r.candidates().get(1).dev());
+        assertEquals(bestVal, r.dev(), 1e-12);
+        assertEquals(r.candidates().get(r.chosen()).test(), r.test(), 1e-12);
+        assertEquals(r.candidates().get(0).dev() >= r.candidates().get(1).dev() ? 0 : 1, r.chosen());
     }
 
     @Test
@@ -65,33 +83,124 @@ class TweetEvalReproductionTest {
         assertEquals(List.of(Map.of()), TweetEvalReproduction.grid(Map.of()));
     }
 
-    @Test
-    void commandPrintsTheTableBesideThePublishedRow() throws IOException {
-        Path tweeteval = stanceExcerpt();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new TweetEvalCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        cl.setExecutionExceptionHandler(StanceBench::handle);
-        int exit = cl.execute("--corpora", root.toString(), "--classifiers", "majority", "--tasks", "stance",
-                "--out", root.resolve("table.md").toString());
-        assertEquals(0, exit, err.toString());
-        assertTrue(out.toString().contains("| stance (per target) | tweeteval-stance | majority | "), out.toString());
-        assertTrue(out.toString().contains("| 45.0 | 67.3 | SVM | -22.3 | defaults |"), out.toString());
-        assertTrue(Files.readString(root.resolve("table.md")).startsWith("| task | metric |"));
-        assertTrue(tweeteval.toFile().isDirectory());
+    @ParameterizedTest
+    @CsvSource({"stance, f1:against+favor", "irony, f1:irony", "emotion, macro_f1"})
+    void defaultGridsTuneInsideByTheOfficialMetric(String task, String metric) {
+        List<Map<String, String>> linear = TweetEvalReproduction.defaultGrid("tfidf-logreg", task);
+        assertEquals(4, linear.size());
+        assertTrue(linear.stream().allMatch(m -> m.get("tune_metric").equals(metric)), linear.toString());
+        assertEquals(4, TweetEvalReproduction.defaultGrid("fasttext", task).size());
+        assertEquals(List.of(Map.of()), TweetEvalReproduction.defaultGrid("textcnn", task));
     }
 
     @Test
-    void unknownTaskIsAOneLineError() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new TweetEvalCommand());
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setExecutionExceptionHandler(StanceBench::handle);
-        assertEquals(1, cl.execute("--corpora", root.toString(), "--tasks", "sentiment"));
-        assertEquals("stancebench: unknown TweetEval task 'sentiment'; known: [stance, irony, emotion]",
-                err.toString().strip());
+    void seedSummaryGivesMeanAndSampleSd() {
+        TweetEvalReproduction.Candidate a = new TweetEvalReproduction.Candidate(Map.of(), 60, 60, Map.of());
+        TweetEvalReproduction.Candidate b = new TweetEvalReproduction.Candidate(Map.of(), 60, 64, Map.of());
+        List<TweetEvalReproduction.TaskResult> rs = List.of(
+                new TweetEvalReproduction.TaskResult("irony", "fasttext", "f1-irony", true, 1, 0, List.of(a), 1, 1, 0, null),
+                new TweetEvalReproduction.TaskResult("irony", "fasttext", "f1-irony", true, 2, 0, List.of(b), 1, 1, 0, null));
+        // hand computation: mean 62.0, sample sd sqrt((4 + 4) / 1) = 2.83; FastText row 63.1
+        assertTrue(TweetEvalReproduction.seedSummary(rs).contains("| irony | fasttext | 2 | 62.0 | 2.8 | 60.0 | 64.0 | "
+                + "63.1 | -1.1 |"), TweetEvalReproduction.seedSummary(rs));
+        assertEquals("", TweetEvalReproduction.seedSummary(rs.subList(0, 1)));
+    }
+
+    @Test
+    void reproduceTweetEvalWritesTheTableAndJson() throws IOException {
+        stanceExcerpt();
+        Path out = root.resolve("out");
+        CliRun r = CliRun.run("reproduce", "--task", "tweeteval", "--corpora", root.toString(), "--classifiers",
+                "majority", "--tasks", "stance", "--seed", "1,2", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("| stance (per target) | tweeteval-stance | majority | 1 | "), r.out());
+        assertTrue(r.out().contains("| 45.0 | 67.3 | SVM | -22.3 | defaults |"), r.out());
+        assertTrue(r.err().contains("reproduce tweeteval") && r.err().contains("(1/2) stance with majority, seed 1"),
+                r.err());
+        String md = Files.readString(out.resolve("tweeteval.md"));
+        assertTrue(md.startsWith("# TweetEval baselines reproduced"), md);
+        assertTrue(md.contains("## How the settings were chosen"), md);
+        assertTrue(md.contains("| stance | majority | 2 | 45.0 | 0.0 |"), md); // same result for both seeds
+        JsonNode json = new ObjectMapper().readTree(out.resolve("tweeteval.json").toFile());
+        assertEquals(2, json.path("results").size());
+        assertEquals(45.0, json.path("results").get(0).path("test").asDouble(), 1e-9);
+        assertEquals(-22.3, json.path("results").get(0).path("difference").asDouble(), 1e-9);
+        assertEquals(List.of("stancebench", "reproduce", "--task", "tweeteval"), List.of(json.path("command").get(0)
+                .asText(), json.path("command").get(1).asText(), json.path("command").get(2).asText(),
+                json.path("command").get(3).asText()));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("tweeteval.json", "tweeteval.md"), files.map(p -> p.getFileName().toString())
+                    .sorted().toList(), "no temporary files left");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--task tweeteval --tasks sentiment | --tasks: unknown TweetEval task 'sentiment'; known: stance, irony, emotion",
+        "--task tweeteval --classifiers nope | --classifiers: unknown classifier 'nope'; known: ",
+        "--task tweets | --task: unknown task 'tweets'; known: seed, tweeteval",
+        "--task tweeteval --quick | --quick: not with --task tweeteval",
+        "--tasks irony | --corpora, --tasks: only with --task tweeteval",
+        "--task tweeteval --classifiers majority --set fasttext:dim=5 | --set 'fasttext:dim=5': classifier 'fasttext' "
+                + "is not among those run (majority)",
+        "--task tweeteval --classifiers majority --grid majority | --grid 'majority': expected CLASSIFIER:KEY=V1,V2,...",
+    })
+    void badOptionsAreOneLineErrors(String args, String message) throws IOException {
+        stanceExcerpt();
+        List<String> all = new java.util.ArrayList<>(List.of("reproduce", "--corpora", root.toString(), "--out",
+                root.resolve("o").toString()));
+        all.addAll(List.of(args.split(" ")));
+        CliRun r = CliRun.run(all.toArray(String[]::new));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("stancebench: " + message), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(root.resolve("o")));
+    }
+
+    @Test
+    void missingCorporaIsOneLine() {
+        CliRun r = CliRun.run("reproduce", "--task", "tweeteval", "--corpora", root.resolve("nowhere").toString());
+        assertEquals(1, r.exitCode());
+        assertEquals("stancebench: " + root.resolve("nowhere") + ": no TweetEval corpus there (expected DIR/tweeteval/ "
+                + "or DIR itself to hold stance/, irony/ and emotion/)", r.err().strip());
+        CliRun none = CliRun.run("reproduce", "--task", "tweeteval");
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().startsWith("stancebench: --task tweeteval needs --corpora DIR"), none.err());
+    }
+
+    @Test
+    void helpDescribesTheTweetEvalTask() {
+        CliRun r = CliRun.run("reproduce", "--help");
+        assertEquals(0, r.exitCode());
+        for (String s : List.of("--task", "--corpora", "--classifiers", "--tasks", "--grid", "--set", "--pooled-stance",
+                "out/reproduce-tweeteval", "tweeteval.md", "sublinear_tf", "minn=3")) {
+            assertTrue(r.out().contains(s), s + " in\n" + r.out());
+        }
+    }
+
+    /**
+     * The real corpora end to end, with the majority baseline so that it stays fast; skipped when
+     * {@code ../shared/corpora} (or {@code $STANCEBENCH_CORPORA}) is absent.
+     */
+    @Test
+    void realTweetEvalWithTheMajorityBaseline() throws IOException {
+        String override = System.getenv("STANCEBENCH_CORPORA");
+        Path corpora = override != null && !override.isBlank() ? Path.of(override)
+                : Path.of("").toAbsolutePath().getParent().resolve("../shared/corpora").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpora.resolve("tweeteval")),
+                "public corpora not found at " + corpora + ": skipping");
+        CliRun r = CliRun.run("reproduce", "--task", "tweeteval", "--corpora", corpora.toString(), "--classifiers",
+                "majority", "--out", root.resolve("real").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode results = new ObjectMapper().readTree(root.resolve("real/tweeteval.json").toFile()).path("results");
+        assertEquals(3, results.size());
+        // hand computation from the label files: irony train is 1,445 irony of 2,862, so every test
+        // tweet is called irony: F1 = 2 x 311 / (784 + 311); emotion train's majority is anger (1,400 of
+        // 3,257): F1(anger) = 2 x 558 / (1,421 + 558), the other three F1s are 0, macro-F1 = F1(anger) / 4
+        assertEquals(100.0 * 622 / 1095, results.get(1).path("test").asDouble(), 1e-3);
+        assertEquals(100.0 * 1116 / 1979 / 4, results.get(2).path("test").asDouble(), 1e-3);
+        assertEquals(1249, results.get(0).path("test_size").asInt());
+        assertEquals(784, results.get(1).path("test_size").asInt());
+        assertEquals(1421, results.get(2).path("test_size").asInt());
     }
 }

@@ -55,24 +55,36 @@ public final class MacroF1 {
 
     /**
      * The dev criterion named by a {@code tune_metric} setting: {@code macro_f1}, or
-     * {@code f1:LABEL} for the F1 of one label (TweetEval scores irony by the irony class's F1).
+     * {@code f1:LABEL} for the F1 of one label (TweetEval scores irony by the irony class's F1), or
+     * {@code f1:L1+L2+...} for the mean F1 of several labels (TweetEval stance: {@code f1:against+favor}).
      *
      * @return a function of (gold, predicted) label indices
-     * @throws IllegalArgumentException when the name or the label is unknown
+     * @throws IllegalArgumentException when the name or a label is unknown
      */
     public static java.util.function.ToDoubleBiFunction<int[], int[]> criterion(String name, java.util.List<String> labels) {
         if (name.equals("macro_f1")) {
             return (gold, pred) -> of(gold, pred, labels.size());
         }
         if (name.startsWith("f1:")) {
-            int positive = labels.indexOf(name.substring(3));
-            if (positive < 0) {
-                throw new IllegalArgumentException("tune_metric '" + name + "': label '" + name.substring(3)
-                        + "' is not in " + labels);
+            String[] names = name.substring(3).split("\\+", -1);
+            int[] positives = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                positives[i] = labels.indexOf(names[i]);
+                if (positives[i] < 0) {
+                    throw new IllegalArgumentException("tune_metric '" + name + "': label '" + names[i]
+                            + "' is not in " + labels);
+                }
             }
-            return (gold, pred) -> ofClass(gold, pred, positive);
+            return (gold, pred) -> {
+                double sum = 0;
+                for (int positive : positives) {
+                    sum += ofClass(gold, pred, positive);
+                }
+                return sum / positives.length;
+            };
         }
-        throw new IllegalArgumentException("tune_metric must be macro_f1 or f1:LABEL, got '" + name + "'");
+        throw new IllegalArgumentException("tune_metric must be macro_f1, f1:LABEL or f1:LABEL+LABEL..., got '"
+                + name + "'");
     }
 
     /** The index of the largest value (the first on ties). */

@@ -34,7 +34,8 @@ import org.stancebench.model.text.Vocabulary;
  *   <li>{@code loss} [logistic] or {@code hinge};</li>
  *   <li>{@code C} [auto]: inverse L2 strength as in scikit-learn; {@code auto} picks it from
  *       {@code C_grid} [0.1,0.3,1,3,10,30,100] (each fitted from zero) by the dev score ({@code tune_metric} [macro_f1],
- *       or {@code f1:LABEL}) when the dev split is non-empty, else
+ *       {@code f1:LABEL}, {@code f1:L1+L2} (mean F1 of those labels), or {@code log_loss} (lowest dev
+ *       log-loss; logistic loss only)) when the dev split is non-empty, else
  *       uses {@value #DEFAULT_C};</li>
  *   <li>{@code class_weight} [auto]: {@code none}, {@code balanced} (n / (k n_c), as scikit-learn),
  *       or {@code auto} (both tried on dev; {@code none} without dev);</li>
@@ -49,6 +50,8 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
     /** The registered name. */
     public static final String NAME = "tfidf-logreg";
     static final double DEFAULT_C = 10.0;
+    /** The {@code tune_metric} that picks C and class weights by dev log-loss (lower is better). */
+    static final String LOG_LOSS = "log_loss";
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The factory (found by {@link java.util.ServiceLoader}). */
@@ -80,7 +83,14 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         int maxIter = s.integer("max_iter", 300, 1, 100_000);
         double tol = s.positive("tol", 1e-4);
         String metricName = s.string("tune_metric", "macro_f1").trim();
-        var metric = MacroF1.criterion(metricName, data.labels());
+        // log_loss scores the dev probabilities, not the predicted labels: a smooth criterion that
+        // varies less with the few texts near the decision boundary than an F1 on a small dev split
+        boolean logLoss = metricName.equals(LOG_LOSS);
+        var metric = logLoss ? null : MacroF1.criterion(metricName, data.labels());
+        if (logLoss && loss != LinearLoss.LOGISTIC) {
+            throw new IllegalArgumentException(NAME + ": tune_metric=log_loss needs loss=logistic (a linear SVM's "
+                    + "decision values are not probabilities)");
+        }
         s.rejectUnknown("features", "dev_score", "tuned_on_dev");
         if (word[1] == 0 && chars[1] == 0) {
             throw new IllegalArgumentException(NAME + ": word_ngrams and char_ngrams are both off");
@@ -141,7 +151,8 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
                         long t0 = System.nanoTime();
                         long cpu0 = CPU.getCurrentThreadCpuTime();
                         Lbfgs.Result r = lbfgs.minimize(objective::evaluate, x, options.progress());
-                        double score = tune ? metric.applyAsDouble(devGold, predict(x, dim, k, devRows)) : 0.0;
+                        double score = !tune ? 0.0 : logLoss ? -logLoss(x, dim, k, devRows, devGold)
+                                : metric.applyAsDouble(devGold, predict(x, dim, k, devRows));
                         options.progress().accept(String.format(Locale.ROOT,
                                 "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
                                 weighting, r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
@@ -185,6 +196,19 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
             }
         }
         return w;
+    }
+
+    /** Mean negative log-likelihood of the gold labels (natural log), scikit-learn's {@code log_loss}. */
+    static double logLoss(double[] x, int dim, int k, List<SparseVector> rows, int[] gold) {
+        LinearScorer scorer = toScorer(x, dim, k);
+        double[] p = new double[k];
+        double sum = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            SparseVector r = rows.get(i);
+            scorer.probabilities(r.indices(), r.values(), r.size(), p);
+            sum -= Math.log(Math.max(p[gold[i]], 1e-15)); // scikit-learn clips at eps as well
+        }
+        return sum / rows.size();
     }
 
     private static int[] predict(double[] x, int dim, int k, List<SparseVector> rows) {

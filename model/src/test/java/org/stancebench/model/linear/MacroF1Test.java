@@ -19,6 +19,8 @@ class MacroF1Test {
         assertEquals(1.3 / 3, MacroF1.of(GOLD, PRED, 3), 1e-12);
         assertEquals(0.8, MacroF1.ofClass(GOLD, PRED, 1), 1e-12);
         assertEquals(0.8, MacroF1.criterion("f1:b", List.of("a", "b", "c")).applyAsDouble(GOLD, PRED), 1e-12);
+        // mean of F1(a) = 0.5 and F1(b) = 0.8, TweetEval stance's form
+        assertEquals(0.65, MacroF1.criterion("f1:a+b", List.of("a", "b", "c")).applyAsDouble(GOLD, PRED), 1e-12);
         assertEquals(1.3 / 3, MacroF1.criterion("macro_f1", List.of("a", "b", "c")).applyAsDouble(GOLD, PRED), 1e-12);
     }
 
@@ -26,5 +28,6 @@ class MacroF1Test {
     void unknownCriteriaAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> MacroF1.criterion("f1:zz", List.of("a")));
         assertThrows(IllegalArgumentException.class, () -> MacroF1.criterion("accuracy", List.of("a")));
+        assertThrows(IllegalArgumentException.class, () -> MacroF1.criterion("f1:a+", List.of("a")));
     }
 }

@@ -138,4 +138,18 @@ class TfidfLogRegTest {
                 () -> factory.train(toy(), TrainingOptions.seed(1).with("word_ngrams", "3-1")));
         assertThrows(IllegalArgumentException.class, () -> factory.train(toy(), TrainingOptions.seed(1).with("loss", "l1")));
     }
+
+    @Test
+    void logLossTuningPicksByDevLogLossAndNeedsTheLogisticLoss() {
+        // hand computation: all-zero weights give uniform probabilities, so the log-loss is ln(k)
+        List<SparseVector> rows = List.of(new SparseVector(2, new int[] {0}, new float[] {1f}),
+                new SparseVector(2, new int[] {1}, new float[] {1f}));
+        assertEquals(Math.log(3), TfidfLogRegFactory.logLoss(new double[2 * 3 + 3], 2, 3, rows, new int[] {0, 2}), 1e-12);
+        Classifier model = new TfidfLogRegFactory().train(toy(), TrainingOptions.seed(1).with("tune_metric", "log_loss"));
+        assertEquals("true", model.settings().get("tuned_on_dev"));
+        assertTrue(Double.parseDouble(model.settings().get("dev_score")) < 0, "minus the log-loss");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TfidfLogRegFactory()
+                .train(toy(), TrainingOptions.seed(1).with("tune_metric", "log_loss").with("loss", "hinge")));
+        assertTrue(e.getMessage().contains("log_loss needs loss=logistic"), e.getMessage());
+    }
 }

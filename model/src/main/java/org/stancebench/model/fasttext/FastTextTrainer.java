@@ -102,12 +102,15 @@ final class FastTextTrainer {
         private final int classes;
         private float[] hidden;
         private float[] target;
+        /** Each example's total count, the denominator of its average (forward and backward). */
+        private float[] totals;
 
         Step(int dim, int classes, int batch) {
             this.dim = dim;
             this.classes = classes;
             this.hidden = new float[batch * dim];
             this.target = new float[batch * classes];
+            this.totals = new float[batch];
         }
 
         /** Applies one step in place and returns the batch's summed loss (before the step). */
@@ -117,6 +120,7 @@ final class FastTextTrainer {
             if (hidden.length < b * dim) {
                 hidden = new float[b * dim];
                 target = new float[b * classes];
+                totals = new float[b];
             }
             Arrays.fill(hidden, 0, b * dim, 0f);
             Arrays.fill(target, 0, b * classes, 0f);
@@ -126,6 +130,7 @@ final class FastTextTrainer {
                 for (int j = 0; j < row.size(); j++) {
                     sum += row.value(j);
                 }
+                totals[i] = sum;
                 int h = i * dim;
                 for (int j = 0; j < row.size(); j++) {
                     float w = row.value(j) / sum;
@@ -155,13 +160,9 @@ final class FastTextTrainer {
             }
             for (int i = 0; i < b; i++) {
                 SparseVector row = batch.get(i);
-                float sum = 0;
-                for (int j = 0; j < row.size(); j++) {
-                    sum += row.value(j);
-                }
                 int h = i * dim;
                 for (int j = 0; j < row.size(); j++) {
-                    float step = lr * row.value(j) / sum;
+                    float step = lr * row.value(j) / totals[i];
                     int g = row.index(j);
                     int base = g * dim;
                     for (int d = 0; d < dim; d++) {

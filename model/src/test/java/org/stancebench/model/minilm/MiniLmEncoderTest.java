@@ -36,7 +36,7 @@ class MiniLmEncoderTest {
         }
     }
 
-    /** Texts of equal padded length share batches; one-by-one must then give the same bits. */
+    /** Batched texts share passes with others; one-by-one must give the same bits. */
     @Test
     void batchedEncodingEqualsOneByOneExactly() {
         MiniLmEncoder encoder = MiniLmEncoder.shared();
@@ -69,14 +69,99 @@ class MiniLmEncoderTest {
         }
     }
 
-    /** Without bucketing, a batch padded to its longest text stays within float rounding. */
+    /**
+     * What {@link MiniLmEncoder#batches} relies on: with one intra-op thread, padding and the other
+     * texts of a batch change no bit of an embedding.
+     */
     @Test
-    void paddingToTheLongestTextChangesEmbeddingsOnlyByRounding() {
+    void paddingAndBatchCompanionsChangeNoBit() {
         MiniLmEncoder encoder = MiniLmEncoder.shared();
-        float[][] padded = encoder.forward(encoder.tokenize(TEXTS), 64);
-        for (int i = 0; i < TEXTS.size(); i++) {
-            assertArrayEquals(encoder.encode(TEXTS.get(i)), padded[i], 1e-5f, "text " + i);
+        assertEquals(1, encoder.settings().intraOpThreads());
+        List<MiniLmEncoder.Tokens> tokens = encoder.tokenize(TEXTS);
+        int longest = tokens.stream().mapToInt(MiniLmEncoder.Tokens::length).max().orElseThrow();
+        int longestOfTwo = Math.max(tokens.get(0).length(), tokens.get(1).length());
+        for (int extra = 0; extra <= 40; extra++) {
+            float[][] padded = encoder.forward(tokens, longest + extra);
+            float[][] firstTwo = encoder.forward(tokens.subList(0, 2), longestOfTwo + extra);
+            for (int i = 0; i < TEXTS.size(); i++) {
+                float[] alone = encoder.forward(List.of(tokens.get(i)), tokens.get(i).length())[0];
+                assertArrayEquals(alone, padded[i], 0f, "text " + i + " with " + extra + " more padding");
+                if (i < 2) {
+                    assertArrayEquals(alone, firstTwo[i], 0f, "text " + i + " in a batch of two");
+                }
+            }
         }
+    }
+
+    @Test
+    void batchesSplitWhereThePaddingSavedOutweighsAPass() {
+        // Equal lengths: as few passes as the cap allows.
+        assertBatches(List.of(new int[] {0, 4, 20}, new int[] {4, 8, 20}), new int[] {20, 20, 20, 20, 20, 20, 20, 20}, 4);
+        // Close lengths share a pass; a far longer text gets its own rather than padding the rest.
+        assertBatches(List.of(new int[] {0, 3, 12}, new int[] {3, 4, 120}), new int[] {10, 11, 12, 120}, 32);
+        assertEquals(List.of(), MiniLmEncoder.batches(new int[0], 8));
+    }
+
+    /** The dynamic programme against every way of cutting random sorted lengths. */
+    @Test
+    void batchesAreTheCheapestSplit() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(10);
+            int[] lengths = random.ints(n, 2, 90).sorted().toArray();
+            int cap = 1 + random.nextInt(5);
+            double best = Double.POSITIVE_INFINITY;
+            for (int mask = 0; mask < 1 << (n - 1); mask++) { // bit k set: cut after text k
+                double cost = 0;
+                int start = 0;
+                boolean fits = true;
+                for (int end = 1; end <= n; end++) {
+                    if (end == n || (mask & 1 << (end - 1)) != 0) {
+                        fits &= end - start <= cap;
+                        cost += MiniLmEncoder.PASS_COST_TOKENS + (end - start) * MiniLmEncoder.textCost(lengths[end - 1]);
+                        start = end;
+                    }
+                }
+                if (fits) {
+                    best = Math.min(best, cost);
+                }
+            }
+            double got = 0;
+            int covered = 0;
+            for (int[] b : MiniLmEncoder.batches(lengths, cap)) {
+                assertEquals(covered, b[0]);
+                assertTrue(b[1] - b[0] <= cap);
+                assertEquals(lengths[b[1] - 1], b[2]);
+                got += MiniLmEncoder.PASS_COST_TOKENS + (b[1] - b[0]) * MiniLmEncoder.textCost(b[2]);
+                covered = b[1];
+            }
+            assertEquals(n, covered);
+            assertEquals(best, got, 1e-9, "lengths " + java.util.Arrays.toString(lengths) + " cap " + cap);
+        }
+    }
+
+    private static void assertBatches(List<int[]> expected, int[] lengths, int cap) {
+        List<int[]> got = MiniLmEncoder.batches(lengths, cap);
+        assertEquals(expected.size(), got.size(), "number of batches");
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), got.get(i), "batch " + i);
+        }
+    }
+
+    /** The list path reads ids straight from the native encodings; it must agree with DJL's. */
+    @Test
+    void batchTokenizingEqualsOneByOne() {
+        MiniLmEncoder encoder = MiniLmEncoder.shared();
+        List<String> texts = new ArrayList<>(TEXTS);
+        texts.add("word ".repeat(600));
+        List<MiniLmEncoder.Tokens> batch = encoder.tokenize(texts);
+        assertEquals(texts.size(), batch.size());
+        for (int i = 0; i < texts.size(); i++) {
+            MiniLmEncoder.Tokens one = encoder.tokenize(texts.get(i));
+            assertArrayEquals(one.ids(), batch.get(i).ids(), "text " + i);
+            assertArrayEquals(one.typeIds(), batch.get(i).typeIds(), "text " + i);
+        }
+        assertEquals(256, batch.get(texts.size() - 1).length());
     }
 
     @Test

@@ -47,7 +47,7 @@ final class CompareCommand implements Callable<Integer> {
     double maxDrop = RegressionGate.Options.defaults().maxDrop();
 
     @Option(names = "--max-slowdown", paramLabel = "F",
-            description = "Largest tolerated slowdown, as a fraction (0.10 = 10% slower).")
+            description = "Largest tolerated slowdown, as a fraction (0.10 = 10%% slower).")
     double maxSlowdown = RegressionGate.Options.defaults().maxSlowdown();
 
     @Option(names = "--alpha", paramLabel = "A", description = "Significance level of the paired test.")

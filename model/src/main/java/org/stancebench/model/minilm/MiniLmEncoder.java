@@ -17,6 +17,7 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -185,8 +186,16 @@ public final class MiniLmEncoder implements AutoCloseable {
         return wanted.equals(Settings.defaults()) ? shared() : open(wanted);
     }
 
-    /** A new encoder with its own ONNX Runtime session; the caller closes it. */
+    /**
+     * A new encoder with its own ONNX Runtime session over the fused graph ({@link MiniLmGraph});
+     * the caller closes it.
+     */
     public static MiniLmEncoder open(Settings settings) {
+        return open(settings, true);
+    }
+
+    /** {@link #open(Settings)}, over the fused graph or the original one (for tests). */
+    static MiniLmEncoder open(Settings settings, boolean fusedGraph) {
         MiniLmFiles files = MiniLmFiles.extract();
         // DJL must initialise the engine (and ONNX Runtime's environment) before anything else uses it.
         Engine.getEngine("OnnxRuntime");
@@ -219,7 +228,8 @@ public final class MiniLmEncoder implements AutoCloseable {
             // kernel ran slower than the unfused operators here (ONNX Runtime's profiler, 16 texts
             // of 24 tokens, one thread: non-MatMul operators 17 ms per pass basic, 23 ms extended).
             modelOptions.put("optLevel", "BASIC_OPT");
-            model.load(files.directory(), "model", modelOptions);
+            Path graph = fusedGraph ? MiniLmGraph.fused(files) : files.model();
+            model.load(files.directory(), graph.getFileName().toString().replaceFirst("\\.onnx$", ""), modelOptions);
             return new MiniLmEncoder(settings, files, tokenizer, model);
         } catch (IOException | MalformedModelException | OrtException e) {
             model.close();

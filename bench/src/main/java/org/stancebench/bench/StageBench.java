@@ -108,7 +108,7 @@ public class StageBench {
                     values[i] = Arrays.copyOf(scratch.values(), n);
                 }
                 double[] out = new double[scorer.classes()];
-                float[] hidden = new float[scorer.dim()];
+                float[] hidden = new float[scorer.scratchLength()];
                 score = i -> {
                     scorer.probabilities(indices[i], values[i], indices[i].length, hidden, out);
                     return out;

@@ -34,14 +34,13 @@ public final class FastTextClassifier implements Classifier {
     private final FastTextFeaturizer featurizer;
     private final FastTextScorer scorer;
     private final long initSeed;
-    private final boolean[] touched;
     private final ThreadLocal<Scratch> scratch;
 
     private record Scratch(SparseFeaturizer.Scratch features, float[] hidden) {
     }
 
     FastTextClassifier(List<String> labels, Map<String, String> settings, FastTextFeaturizer featurizer,
-                       FastTextScorer scorer, long initSeed, boolean[] touched) {
+                       FastTextScorer scorer, long initSeed) {
         if (scorer.classes() != labels.size() || scorer.rows() != featurizer.rows()) {
             throw new IllegalArgumentException("scorer has " + scorer.classes() + " classes x " + scorer.rows()
                     + " rows; expected " + labels.size() + " x " + featurizer.rows());
@@ -51,8 +50,7 @@ public final class FastTextClassifier implements Classifier {
         this.featurizer = featurizer;
         this.scorer = scorer;
         this.initSeed = initSeed;
-        this.touched = touched;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(featurizer.newScratch(), new float[scorer.dim()]));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(featurizer.newScratch(), new float[scorer.scratchLength()]));
     }
 
     @Override
@@ -92,21 +90,9 @@ public final class FastTextClassifier implements Classifier {
     @Override
     public void save(Path dir) throws IOException {
         int dim = scorer.dim();
-        int stored = 0;
-        for (boolean t : touched) {
-            stored += t ? 1 : 0;
-        }
-        long[] rowIds = new long[stored];
-        float[] rows = new float[stored * dim];
-        float[] input = scorer.input();
-        int k = 0;
-        for (int r = 0; r < touched.length; r++) {
-            if (touched[r]) {
-                rowIds[k] = r;
-                System.arraycopy(input, r * dim, rows, k * dim, dim);
-                k++;
-            }
-        }
+        long[] rowIds = scorer.storedRowIds();
+        float[] rows = scorer.storedWeights();
+        int stored = rowIds.length;
         NgramExtractor ex = featurizer.extractor();
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();

@@ -131,7 +131,7 @@ public final class FastTextFactory implements ClassifierFactory {
                     if (tune) {
                         FastTextScorer scorer = new FastTextScorer(w.input(), w.output(), dim, labels.size());
                         int[] pred = new int[devRows.size()];
-                        float[] hidden = new float[dim];
+                        float[] hidden = new float[scorer.scratchLength()];
                         double[] p = new double[labels.size()];
                         for (int i = 0; i < pred.length; i++) {
                             SparseVector r = devRows.get(i);
@@ -161,7 +161,8 @@ public final class FastTextFactory implements ClassifierFactory {
         }
         settings.put("seed", Long.toString(options.seed()));
         return new FastTextClassifier(labels, settings, featurizer,
-                new FastTextScorer(best.input(), best.output(), dim, labels.size()), options.seed(), best.touched());
+                new FastTextScorer(best.input(), best.output(), dim, labels.size()).compact(best.touched(), options.seed()),
+                options.seed());
     }
 
     private static int checkEpoch(double e) {
@@ -200,23 +201,17 @@ public final class FastTextFactory implements ClassifierFactory {
         long[] rowIds = LittleEndianFiles.readLongs(dir.resolve(FastTextClassifier.ROWS), stored);
         float[] weights = LittleEndianFiles.readFloats(dir.resolve(FastTextClassifier.WEIGHTS),
                 (long) stored * dim + (long) dim * k);
-        float[] input = new float[Math.multiplyExact(inputRows, dim)];
-        for (int r = 0; r < inputRows; r++) {
-            FastTextScorer.initRow(initSeed, r, input, dim);
-        }
-        boolean[] touched = new boolean[inputRows];
         for (int i = 0; i < stored; i++) {
             long r = rowIds[i];
             if (r < 0 || r >= inputRows || (i > 0 && r <= rowIds[i - 1])) {
                 throw new IOException(dir.resolve(FastTextClassifier.ROWS) + ": entry " + i + " (" + r
                         + ") is out of range or not ascending");
             }
-            touched[(int) r] = true;
-            System.arraycopy(weights, i * dim, input, (int) r * dim, dim);
         }
+        float[] rows = java.util.Arrays.copyOfRange(weights, 0, stored * dim);
         float[] output = java.util.Arrays.copyOfRange(weights, stored * dim, stored * dim + dim * k);
-        return new FastTextClassifier(labels, settings, featurizer, new FastTextScorer(input, output, dim, k), initSeed,
-                touched);
+        return new FastTextClassifier(labels, settings, featurizer,
+                FastTextScorer.compact(rowIds, rows, inputRows, initSeed, output, dim, k), initSeed);
     }
 
     private static int positiveField(JsonNode root, String field, Path file) throws IOException {

@@ -53,12 +53,15 @@ public final class MiniLmEncoder implements AutoCloseable {
     /** Size of every embedding. */
     public static final int DIMENSION = 384;
     /**
-     * The fixed cost of one forward pass in {@link #batches(int[], int)}'s cost model, in tokens of
-     * a short text: on 2 cores of an AVX2 EPYC (TweetEval irony texts, one intra-op thread), a pass
-     * costs about 3 ms plus 0.33 ms per token, mostly reading the 90 MB of weights.
+     * The fixed cost of one forward pass in {@link #batches(int[], int)}'s cost model, in tokens:
+     * on one core of this project's 2-core AVX2 EPYC VM a pass of 2 tokens took 3.9 ms (reading the
+     * 90 MB of weights, operator overheads) and each further token about 0.3 ms.
      */
     static final double PASS_COST_TOKENS = 10;
-    /** Hidden size times the feed-forward factor over the attention term: see {@link #textCost(int)}. */
+    /**
+     * Multiply-adds per token of the projections and feed-forward layers (1,769,472) over those of
+     * attention per token and position (768): see {@link #textCost(int)}.
+     */
     private static final double ATTENTION_TOKENS = 2304;
 
     /**

@@ -76,6 +76,30 @@ class FastTextTest {
         assertTrue(differs, "a different seed gave identical probabilities");
     }
 
+    /** Compact rows (unchanged rows recomputed from the seed) must give the dense scorer's bits. */
+    @Test
+    void compactScorerEqualsDenseScorerExactly() {
+        FastTextClassifier model = (FastTextClassifier) new FastTextFactory().train(noDev(), small(2));
+        FastTextScorer compact = model.scorer();
+        FastTextScorer dense = new FastTextScorer(compact.denseInput(), compact.output(), compact.dim(), compact.classes());
+        List<String> texts = new ArrayList<>(ToyTask.PROBES);
+        texts.add("zebra quantum marmalade never seen in training at all");
+        int unstored = 0;
+        for (String text : texts) {
+            SparseVector row = model.featurizer().featurizeAll(List.of(text)).get(0);
+            for (int i = 0; i < row.size(); i++) {
+                unstored += compact.stores(row.indices()[i]) ? 0 : 1;
+            }
+            double[] a = new double[compact.classes()];
+            double[] b = new double[compact.classes()];
+            compact.probabilities(row.indices(), row.values(), row.size(), new float[compact.scratchLength()], a);
+            dense.probabilities(row.indices(), row.values(), row.size(), new float[dense.scratchLength()], b);
+            assertArrayEquals(b, a, 0.0, text);
+        }
+        assertTrue(unstored > 0, "no text used a row training left unchanged; the test would prove nothing");
+        assertTrue(compact.storedWeights().length < compact.denseInput().length / 10, "the compact scorer is not compact");
+    }
+
     @Test
     void plainJavaForwardMatchesDjlForward() {
         FastTextClassifier model = (FastTextClassifier) new FastTextFactory().train(noDev(), small(2).with("wordNgrams", "3"));
@@ -83,7 +107,7 @@ class FastTextTest {
         noDev().train().forEach(t -> texts.add(t.text()));
         List<SparseVector> rows = model.featurizer().featurizeAll(texts);
         FastTextScorer scorer = model.scorer();
-        double[][] djl = FastTextTrainer.probabilities(scorer.input(), scorer.output(), scorer.dim(), scorer.classes(), rows);
+        double[][] djl = FastTextTrainer.probabilities(scorer.denseInput(), scorer.output(), scorer.dim(), scorer.classes(), rows);
         for (int i = 0; i < texts.size(); i++) {
             assertArrayEquals(djl[i], model.predictProba(texts.get(i)), 1e-5, texts.get(i));
         }

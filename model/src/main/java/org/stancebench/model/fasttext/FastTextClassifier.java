@@ -18,9 +18,10 @@ import org.stancebench.model.text.SparseFeaturizer;
  * A trained {@code fasttext} model: a {@link FastTextFeaturizer} and a {@link FastTextScorer},
  * predicting in plain Java (no DJL at inference).
  *
- * <p>Immutable and thread-safe (per-thread scratch space). Saved compactly: only the input rows
- * training changed are written; the others are regenerated from the initialisation seed on load, so
- * a loaded model predicts exactly the same values.
+ * <p>Immutable and thread-safe (per-thread scratch space). Held and saved compactly: only the input
+ * rows training changed are kept and written; the others keep their initial values, which the scorer
+ * recomputes from the initialisation seed when a text uses them, so a loaded model predicts exactly
+ * the same values.
  */
 public final class FastTextClassifier implements Classifier {
     static final String FORMAT = "stancebench-fasttext/1";

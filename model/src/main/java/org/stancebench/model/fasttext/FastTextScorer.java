@@ -119,8 +119,11 @@ public final class FastTextScorer {
         return dense;
     }
 
-    /** The stored rows of a compact scorer, ascending, and their weights; for saving. */
+    /** The stored rows (every row when dense), ascending; {@link #storedWeights()} holds them in order. */
     long[] storedRowIds() {
+        if (slot == null) {
+            return java.util.stream.LongStream.range(0, rows).toArray();
+        }
         long[] ids = new long[input.length / dim];
         for (int r = 0; r < rows; r++) {
             if (slot[r] >= 0) {

@@ -193,7 +193,7 @@ public class StageBench {
         return s.encoder.tokenize(s.batches.get(s.nextIndex()));
     }
 
-    /** Everything after tokenizing: batching by padded length, the forward passes side by side, pooling. */
+    /** Everything after tokenizing: length-sorted batches cut by the cost model, the forward passes side by side, pooling. */
     @Benchmark
     public float[][] minilmForward32(MiniLm s) {
         return s.encoder.encodeTokens(s.tokenized.get(s.nextIndex()));

@@ -382,10 +382,10 @@ final class ReproduceCommand implements Callable<Integer> {
         // the parse result of a subcommand still holds the whole command line, "reproduce" included
         List<String> command = new ArrayList<>(List.of("stancebench"));
         List<String> original = spec.commandLine().getParseResult().originalArgs();
-        command.addAll(original.contains("reproduce") ? original : List.of("reproduce"));
         if (!original.contains("reproduce")) {
-            command.addAll(original);
+            command.add("reproduce");
         }
+        command.addAll(original);
         double wall = (System.nanoTime() - start) / 1e9;
         List<Path> files = TweetEvalReproduction.write(dir, results, command, corpora, wall);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,6 +54,7 @@ public final class BenchRunner {
         long start = System.nanoTime();
         Path out = options.out().toAbsolutePath();
         Path work = out.resolve("work");
+        checkJmhLock();
         deleteRecursively(work);
         Files.createDirectories(work.resolve("models"));
         Files.createDirectories(work.resolve("tmp"));
@@ -215,6 +220,34 @@ public final class BenchRunner {
                     throw new UncheckedIOException(e);
                 }
             }).sum();
+        }
+    }
+
+    /**
+     * Fails before any work when another JMH run holds the lock JMH takes for a run (the file
+     * {@code jmh.lock} in {@code java.io.tmpdir}), rather than after the training, and before this
+     * run's work directory is cleared; benchmarks side by side would disturb each other's timings.
+     * Skipped under JMH's own {@code -Djmh.ignoreLock=true}; a lock file that cannot be opened is
+     * left for JMH to report.
+     */
+    public static void checkJmhLock() {
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            return;
+        }
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        boolean held;
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileLock mine = channel.tryLock()) {
+                held = mine == null;
+            } catch (OverlappingFileLockException e) {
+                held = true;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (held) {
+            throw new IllegalStateException("another JMH run holds " + lock
+                    + "; wait for it to finish (benchmarks side by side disturb each other's timings)");
         }
     }
 

@@ -204,6 +204,10 @@ final class ReproduceCommand implements Callable<Integer> {
                         + check.labels() + ")");
             }
         }
+        if (!noBench) {
+            // Likewise a benchmark run already going, which stage 4 would otherwise meet.
+            BenchRunner.checkJmhLock();
+        }
         err.println("reproduce: output directory " + dir);
         err.println("reproduce: " + factories.size() + " classifiers, seeds " + trainingSeeds
                 + (quick ? ", quick mode" : "") + (noBench ? ", no benchmarks" : ""));

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -49,5 +53,23 @@ class BenchCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().strip().startsWith("stancebench: --include: not a regular expression"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aHeldJmhLockFailsBeforeAnyWorkInOneLine(@TempDir Path dir) throws Exception {
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        Path kept = dir.resolve("o").resolve("work").resolve("kept.txt");
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "an earlier run's work");
+        Run r;
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.lock()) {
+            r = run("bench", "--quick", "--no-peers", "--out", dir.resolve("o").toString());
+        }
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("stancebench: another JMH run holds " + lock
+                + "; wait for it to finish (benchmarks side by side disturb each other's timings)", r.err().strip());
+        assertEquals("an earlier run's work", Files.readString(kept));
+        assertTrue(Files.notExists(dir.resolve("o").resolve("bench-summary.json")));
     }
 }

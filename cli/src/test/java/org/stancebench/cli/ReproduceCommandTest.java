@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,5 +141,19 @@ class ReproduceCommandTest {
         for (String option : List.of("--out", "--quick", "--seed", "--no-bench", "--only", "out/reproduce")) {
             assertTrue(r.out().contains(option), option + " in\n" + r.out());
         }
+    }
+
+    @Test
+    void aHeldJmhLockFailsBeforeTheFirstStage(@TempDir Path dir) throws Exception {
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        Run r;
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.lock()) {
+            r = run("reproduce", "--quick", "--only", "majority", "--out", dir.resolve("o").toString());
+        }
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("stancebench: another JMH run holds " + lock
+                + "; wait for it to finish (benchmarks side by side disturb each other's timings)", r.err().strip());
+        assertTrue(Files.notExists(dir.resolve("o").resolve("dataset")), "no stage may have run");
     }
 }

@@ -195,6 +195,25 @@ class ModelStoreTest {
     }
 
     @Test
+    void sparseClassifiersRecordThePyTorchThatTrainedThem() throws IOException {
+        for (String name : List.of("tfidf-logreg", "fasttext")) {
+            Path dir = tmp.resolve("trained-" + name);
+            try (Classifier model = ClassifierRegistry.get(name).train(DATA, OPTIONS)) {
+                ModelStore.save(model, DATA, OPTIONS, dir);
+            }
+            ModelProvenance p = ModelStore.verify(dir);
+            assertEquals("0.36.0", p.djlVersion(), name);
+            assertEquals("PyTorch", p.djlEngine(), name);
+            assertEquals("2.7.1", p.djlEngineVersion(), name + ": the pytorch-native-cpu version in the parent pom");
+        }
+    }
+
+    @Test
+    void onnxRuntimesVersionIsTheLibrarysNotTheOneDjlWasBuiltAgainst() {
+        assertEquals("1.29.0", DjlBacked.runningVersion("OnnxRuntime"), "the onnxruntime version in the parent pom");
+    }
+
+    @Test
     void readsDjlsVersionWithoutLoadingAnEngine() {
         assertEquals("0.36.0", ModelProvenance.currentDjlVersion(), "the DJL version in the parent pom");
     }

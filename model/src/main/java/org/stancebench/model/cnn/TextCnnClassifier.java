@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ai.djl.engine.Engine;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.DjlBacked;
 
@@ -82,10 +81,5 @@ final class TextCnnClassifier implements Classifier, DjlBacked {
     @Override
     public String engineName() {
         return "PyTorch";
-    }
-
-    @Override
-    public String engineVersion() {
-        return Engine.getEngine(engineName()).getVersion();
     }
 }

@@ -331,11 +331,6 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
     }
 
     @Override
-    public String engineVersion() {
-        return Engine.getEngine(format.engine()).getVersion();
-    }
-
-    @Override
     public void close() {
         model.close();
         tokenizer.close();

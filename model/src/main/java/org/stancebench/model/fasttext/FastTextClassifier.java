@@ -10,20 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
 import org.stancebench.model.linear.LittleEndianFiles;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 
 /**
  * A trained {@code fasttext} model: a {@link FastTextFeaturizer} and a {@link FastTextScorer},
- * predicting in plain Java (no DJL at inference).
+ * predicting in plain Java (no DJL at inference). Its weights come from DJL (PyTorch), so it is
+ * {@link DjlBacked}: provenance records the engine that trained it.
  *
  * <p>Immutable and thread-safe (per-thread scratch space). Held and saved compactly: only the input
  * rows training changed are kept and written; the others keep their initial values, which the scorer
  * recomputes from the initialisation seed when a text uses them, so a loaded model predicts exactly
  * the same values.
  */
-public final class FastTextClassifier implements Classifier {
+public final class FastTextClassifier implements Classifier, DjlBacked {
     static final String FORMAT = "stancebench-fasttext/1";
     static final String CONFIG = "config.json";
     static final String VOCAB = "vocab.bin";
@@ -115,5 +117,11 @@ public final class FastTextClassifier implements Classifier {
         LittleEndianFiles.writeLongs(dir.resolve(ROWS), rowIds);
         LittleEndianFiles.writeFloats(dir.resolve(WEIGHTS), rows, scorer.output());
         LittleEndianFiles.writeAtomically(dir.resolve(CONFIG), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    /** {@code PyTorch}: the engine training ran on (prediction does not load it). */
+    @Override
+    public String engineName() {
+        return "PyTorch";
     }
 }

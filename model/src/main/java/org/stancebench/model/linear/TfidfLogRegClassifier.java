@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.model.DjlBacked;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 import org.stancebench.model.text.Vocabulary;
 
 /**
  * A trained {@code tfidf-logreg} model: a {@link TfidfFeaturizer} and a {@link LinearScorer},
- * predicting in plain Java (no DJL at inference).
+ * predicting in plain Java (no DJL at inference). Its weights come from DJL (PyTorch), so it is
+ * {@link DjlBacked}: provenance records the engine that trained it.
  *
  * <p>Immutable and thread-safe (per-thread scratch space); predictions are a pure function of the
  * saved files. Holds no native memory.
  */
-public final class TfidfLogRegClassifier implements Classifier {
+public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
     static final String FORMAT = "stancebench-tfidf-logreg/1";
     static final String CONFIG = "config.json";
     static final String VOCAB = "vocab.bin";
@@ -121,5 +123,11 @@ public final class TfidfLogRegClassifier implements Classifier {
         LittleEndianFiles.writeLongs(dir.resolve(VOCAB), allVocab);
         LittleEndianFiles.writeFloats(dir.resolve(WEIGHTS), parts.toArray(new float[0][]));
         LittleEndianFiles.writeAtomically(dir.resolve(CONFIG), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    /** {@code PyTorch}: the engine training ran on (prediction does not load it). */
+    @Override
+    public String engineName() {
+        return "PyTorch";
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import ai.djl.engine.Engine;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.DjlBacked;
 
@@ -81,10 +80,5 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
     @Override
     public String engineName() {
         return "OnnxRuntime";
-    }
-
-    @Override
-    public String engineVersion() {
-        return Engine.getEngine(engineName()).getVersion();
     }
 }

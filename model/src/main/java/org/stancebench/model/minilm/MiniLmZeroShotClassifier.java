@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ai.djl.engine.Engine;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.DjlBacked;
 
@@ -112,10 +111,5 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
     @Override
     public String engineName() {
         return "OnnxRuntime";
-    }
-
-    @Override
-    public String engineVersion() {
-        return Engine.getEngine(engineName()).getVersion();
     }
 }

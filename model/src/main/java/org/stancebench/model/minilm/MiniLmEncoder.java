@@ -202,7 +202,11 @@ public final class MiniLmEncoder implements AutoCloseable {
 
     /** {@link #open(Settings)}, over the fused graph or the original one (for tests). */
     static MiniLmEncoder open(Settings settings, boolean fusedGraph) {
-        MiniLmFiles files = MiniLmFiles.extract();
+        return open(settings, fusedGraph, MiniLmFiles.extract());
+    }
+
+    /** {@link #open(Settings, boolean)} over files extracted elsewhere (for tests). */
+    static MiniLmEncoder open(Settings settings, boolean fusedGraph, MiniLmFiles files) {
         // DJL must initialise the engine (and ONNX Runtime's environment) before anything else uses it.
         Engine.getEngine("OnnxRuntime");
         Map<String, String> options = new HashMap<>();
@@ -216,6 +220,13 @@ public final class MiniLmEncoder implements AutoCloseable {
             tokenizer = HuggingFaceTokenizer.newInstance(files.tokenizer(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + files.tokenizer() + ": " + e.getMessage(), e);
+        }
+        Path graph;
+        try {
+            graph = fusedGraph ? MiniLmGraph.fused(files) : files.model();
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
         }
         Model model = Model.newInstance("all-minilm-l6-v2", Device.cpu(), "OnnxRuntime");
         try {
@@ -234,14 +245,15 @@ public final class MiniLmEncoder implements AutoCloseable {
             // kernel ran slower than the unfused operators here (ONNX Runtime's profiler, 16 texts
             // of 24 tokens, one thread: non-MatMul operators 17 ms per pass basic, 23 ms extended).
             modelOptions.put("optLevel", "BASIC_OPT");
-            Path graph = fusedGraph ? MiniLmGraph.fused(files) : files.model();
             model.load(files.directory(), graph.getFileName().toString().replaceFirst("\\.onnx$", ""), modelOptions);
             return new MiniLmEncoder(settings, files, tokenizer, model);
         } catch (IOException | MalformedModelException | OrtException e) {
             model.close();
             tokenizer.close();
-            throw new IllegalStateException("cannot load the MiniLM ONNX model " + files.model() + ": "
-                    + e.getMessage(), e);
+            String cache = graph.equals(files.model()) ? ""
+                    : " (rewritten from " + files.model().getFileName() + "; delete it and it is written again)";
+            throw new IllegalStateException("cannot load the MiniLM ONNX model " + graph + ": "
+                    + e.getMessage() + cache, e);
         }
     }
 

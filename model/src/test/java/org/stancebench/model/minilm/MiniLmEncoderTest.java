@@ -2,13 +2,17 @@ package org.stancebench.model.minilm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MiniLmEncoderTest {
 
@@ -208,5 +212,23 @@ class MiniLmEncoderTest {
         assertEquals(64, first.modelSha256().length());
         List<String> none = new ArrayList<>();
         assertEquals(0, MiniLmEncoder.shared().encode(none).length);
+    }
+
+    @Test
+    void aDamagedRewrittenGraphIsNamedAndDeletingItRepairsIt(@TempDir Path root) throws Exception {
+        MiniLmFiles files = MiniLmFiles.extract(root);
+        Path fused = MiniLmGraph.fused(files);
+        Files.write(fused, new byte[] {8, 1, 0, 7});
+        MiniLmEncoder.Settings settings = MiniLmEncoder.Settings.defaults().withThreads(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MiniLmEncoder.open(settings, true, files));
+        assertTrue(e.getMessage().startsWith("cannot load the MiniLM ONNX model " + fused + ": "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(rewritten from model.onnx; delete it and it is written again)"),
+                e.getMessage());
+
+        Files.delete(fused);
+        try (MiniLmEncoder repaired = MiniLmEncoder.open(settings, true, files)) {
+            assertArrayEquals(MiniLmEncoder.shared().encode(TEXTS.get(0)), repaired.encode(TEXTS.get(0)));
+        }
     }
 }

@@ -83,7 +83,7 @@ public final class BenchRunner {
         footprints.forEach(f -> heap.put(f.classifier(), f.heapBytes()));
 
         BenchPlan plan = BenchPlan.of(trained, options);
-        double minilmFlops = plan.minilmStages() ? MiniLmFlops.perText(data.texts()) : 0;
+        double minilmFlops = plan.minilmStages() ? MiniLmFlops.perEncodedText(data.texts()) : 0;
         long trainedAt = System.nanoTime();
         Path jmhJson = out.resolve("jmh.json");
         Path log = out.resolve("jmh.log");

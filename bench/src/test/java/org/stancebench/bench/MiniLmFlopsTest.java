@@ -3,6 +3,7 @@ package org.stancebench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,16 @@ class MiniLmFlopsTest {
         String note = MiniLmFlops.note(0.5e9, ours, peers).orElseThrow();
         assertTrue(note.contains("50.0 GFLOP/s") && note.contains("25% of the measured"), note);
         assertTrue(MiniLmFlops.note(0.5e9, List.of(), peers).isEmpty());
+    }
+
+    @Test
+    void theCostPerTextCountsOnlyTheTextsTheBenchmarkEncodes() {
+        // 40 texts: Fixture.batches cuts one batch of 32, so the 8 long ones after it are not encoded.
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            texts.add(i < 32 ? "short text " + i : "a much longer text that the benchmark never encodes at all " + i);
+        }
+        assertEquals(MiniLmFlops.perText(texts.subList(0, 32)), MiniLmFlops.perEncodedText(texts), 1e-6);
+        assertTrue(MiniLmFlops.perEncodedText(texts) < MiniLmFlops.perText(texts));
     }
 }

@@ -3,6 +3,7 @@ package org.stancebench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,12 @@ final class DatasetBuildCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Label file for the page (default: the built-in labels).")
     Path labels;
 
+    @Option(names = "--pass", paramLabel = "FILE",
+            description = {"An independent annotation pass (a label file by one annotator), given twice: the data card "
+                + "then reports both passes and Cohen's kappa between them.",
+                "Default: the two built-in passes with the built-in labels, none with --labels."})
+    List<Path> passes = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "13", description = "Seed of the split and fold assignment.")
     long seed;
 
@@ -55,9 +62,21 @@ final class DatasetBuildCommand implements Callable<Integer> {
         String pageName = page == null ? PageParser.builtInName() : page.toString();
         byte[] labelBytes = labels == null ? LabelFile.builtInBytes() : PageParser.readFile(labels);
         String labelsName = labels == null ? LabelFile.builtInName() : labels.toString();
-        err.println("stancebench: building dataset from " + pageName + " and " + labelsName + " (seed " + seed + ")");
+        List<LabelFile.Source> passSources = new ArrayList<>();
+        if (passes.isEmpty() && labels == null) {
+            passSources.addAll(LabelFile.builtInPasses());
+        }
+        for (Path p : passes) {
+            passSources.add(LabelFile.Source.read(p));
+        }
+        if (!passSources.isEmpty() && passSources.size() != 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--pass needs exactly two files (one per annotator), got " + passSources.size());
+        }
+        err.println("stancebench: building dataset from " + pageName + " and " + labelsName
+                + (passSources.isEmpty() ? "" : " with " + passSources.size() + " annotation passes") + " (seed " + seed + ")");
         err.flush();
-        Manifest m = SeedDataset.build(out, pageBytes, pageName, labelBytes, labelsName, seed, folds, repeats);
+        Manifest m = SeedDataset.build(out, pageBytes, pageName, labelBytes, labelsName, passSources, seed, folds, repeats);
         PrintWriter o = spec.commandLine().getOut();
         o.println("Built dataset '" + m.name() + "' (" + m.examples() + " examples) in " + out);
         o.print(countTable(m.labels(), m.counts()));

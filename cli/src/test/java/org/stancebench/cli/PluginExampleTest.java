@@ -54,7 +54,7 @@ class PluginExampleTest {
                 "--bootstrap", "200", "--out", results.toString());
         assertEquals(0, eval.exitCode(), eval.err());
         RunResult run = ResultsIo.read(results).run(PLUGIN + "@test");
-        assertEquals(9, run.predictions().size(), "the seed test split");
+        assertEquals(8, run.predictions().size(), "the seed test split (labels.tsv: 20% of each label)");
         assertEquals("32", run.settings().get("buckets"), run.settings().toString());
         assertTrue(run.metric("accuracy").low() <= run.metric("accuracy").value());
     }

@@ -59,7 +59,13 @@ final class DataCard {
         }
         md.append("\nCross-validation: ").append(folds).append(" folds x ").append(repeats)
                 .append(" repeats over all examples (`folds.json`), stratified by label; identical texts are kept "
-                        + "in the same split and the same fold.\n\n");
+                        + "in the same split and the same fold.");
+        Map<String, Integer> rare = Splits.rareLabels(examples.stream().map(Splits.Item::of).toList(), folds);
+        rare.forEach((label, texts) -> md.append(" Label `").append(label).append("` has ").append(texts)
+                .append(texts == 1 ? " distinct text" : " distinct texts").append(", fewer than the folds: it is held out in ")
+                .append(texts).append(" of the ").append(folds).append(" folds of each repeat")
+                .append(texts == 1 ? ", where no training example has it." : "."));
+        md.append("\n\n");
 
         md.append("## Source\n\n").append(info.source().strip()).append("\n\n");
         md.append("License: ").append(info.license()).append(".\n");

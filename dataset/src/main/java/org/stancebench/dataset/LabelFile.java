@@ -37,6 +37,7 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
     public static final String HEADER = "id\tlabel\tannotator\trationale";
 
     private static final String BUILT_IN = "seed/labels.tsv";
+    private static final List<String> BUILT_IN_PASSES = List.of("seed/pass-sb-a1.tsv", "seed/pass-sb-a2.tsv");
 
     public LabelFile {
         Objects.requireNonNull(file, "file");
@@ -76,11 +77,38 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
         return parse(PageParser.readFile(path), path.toString(), units, allowed);
     }
 
-    /** The raw bytes of the built-in labels of the built-in page. */
+    /**
+     * A label file not yet parsed: how messages name it, and its bytes.
+     *
+     * @param name the file's name in messages
+     * @param bytes its content
+     */
+    public record Source(String name, byte[] bytes) {
+        public Source {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(bytes, "bytes");
+        }
+
+        /** Reads {@code path}, naming it as given. */
+        public static Source read(Path path) throws IOException {
+            return new Source(path.toString(), PageParser.readFile(path));
+        }
+    }
+
+    /** The raw bytes of the built-in (adjudicated) labels of the built-in page. */
     public static byte[] builtInBytes() {
-        try (InputStream in = LabelFile.class.getResourceAsStream(BUILT_IN)) {
+        return resource(BUILT_IN);
+    }
+
+    /** The two independent annotation passes behind the built-in labels, as shipped. */
+    public static List<Source> builtInPasses() {
+        return BUILT_IN_PASSES.stream().map(r -> new Source("built-in " + r, resource(r))).toList();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = LabelFile.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + BUILT_IN + " is missing from the class path");
+                throw new IllegalStateException("resource " + name + " is missing from the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +39,13 @@ public final class PageParser {
     public static final String REPLY_MARKER = "Reply";
 
     private static final String BUILT_IN = "seed/page.txt";
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
+    /**
+     * A comment's first line: its number, optionally a full stop, and optionally the author on the
+     * same line ({@code 1. Rosabella}); without an author, the author is the next non-blank line.
+     */
+    private static final Pattern HEADER = Pattern.compile("([0-9]{1,6})(?:\\.(?: (.+))?)?");
+    /** Ends a sentence; a one-line block after the headline that ends otherwise is the subtitle. */
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…][\"'”’)\\]]*");
 
     private final String file;
     private final List<String> lines;
@@ -212,6 +219,9 @@ public final class PageParser {
         String subtitle = null;
         if (pos < lines.size() && !lines.get(pos).isEmpty() && !isMarker(lines.get(pos))) {
             subtitle = lines.get(pos++);
+        } else if (subtitleBlockAt(nextNonBlank(pos))) {
+            pos = nextNonBlank(pos);
+            subtitle = lines.get(pos++);
         }
         List<String> paragraphs = new ArrayList<>();
         while (true) {
@@ -266,43 +276,76 @@ public final class PageParser {
     }
 
     private Page.Comment comment(int expected) throws IOException {
-        String numberLine = lines.get(pos);
-        if (!NUMBER.matcher(numberLine).matches()) {
-            throw error(pos + 1, "expected the number of comment " + expected + ", found '" + abbreviate(numberLine) + "'");
+        String headerLine = lines.get(pos);
+        Matcher header = HEADER.matcher(headerLine);
+        if (!header.matches()) {
+            throw error(pos + 1, "expected comment " + expected + " ('" + expected + ". Author'), found '"
+                    + abbreviate(headerLine) + "'");
         }
-        int number = Integer.parseInt(numberLine);
+        int number = Integer.parseInt(header.group(1));
         if (number != expected) {
-            throw error(pos + 1, "comment numbers out of order: expected " + expected + ", found " + number);
+            String what = number < expected ? " (comment " + number + " appears twice)" : " (comment " + expected + " is missing)";
+            throw error(pos + 1, "comment numbers out of order: expected " + expected + ", found " + number + what);
         }
-        int numberLineNo = pos + 1;
+        int headerLineNo = pos + 1;
         pos++;
-        skipBlank();
-        if (pos >= lines.size() || NUMBER.matcher(lines.get(pos)).matches() || isMarker(lines.get(pos))) {
-            throw error(pos >= lines.size() ? numberLineNo : pos + 1, "comment " + expected + " has no author line");
+        String author = header.group(2);
+        if (author == null) {
+            skipBlank();
+            if (pos >= lines.size() || isHeader(lines.get(pos)) || isMarker(lines.get(pos)) || isReply(lines.get(pos))) {
+                throw error(pos >= lines.size() ? headerLineNo : pos + 1, "comment " + expected
+                        + " has no author line (expected the commenter's name after '" + headerLine + "')");
+            }
+            author = lines.get(pos++);
         }
-        String author = lines.get(pos++);
         List<String> paragraphs = new ArrayList<>();
         while (true) {
             skipBlank();
-            if (pos >= lines.size() || NUMBER.matcher(lines.get(pos)).matches()) {
+            if (pos >= lines.size() || isHeader(lines.get(pos))) {
                 break;
             }
             if (isReply(lines.get(pos))) {
                 int replyLine = pos + 1;
                 pos++;
                 skipBlank();
-                if (pos < lines.size() && !NUMBER.matcher(lines.get(pos)).matches()) {
+                if (pos < lines.size() && !isHeader(lines.get(pos))) {
                     throw error(pos + 1, "text after the '" + REPLY_MARKER + "' line (line " + replyLine
-                            + ") of comment " + expected + "; expected the next comment number");
+                            + ") of comment " + expected + "; expected comment " + (expected + 1) + " ('"
+                            + (expected + 1) + ". Author') or the end of the page");
                 }
                 break;
             }
-            paragraphs.add(block(line -> isReply(line) || NUMBER.matcher(line).matches()));
+            paragraphs.add(block(line -> isReply(line) || isHeader(line)));
         }
         if (paragraphs.isEmpty()) {
-            throw error(numberLineNo, "comment " + expected + " has no text");
+            throw error(headerLineNo, "comment " + expected + " has no text"
+                    + (pos >= lines.size() ? " (the page ends here: truncated?)" : ""));
         }
         return new Page.Comment(expected, author, String.join("\n\n", paragraphs));
+    }
+
+    /** Whether the line at {@code at} is a one-line subtitle block followed by more body. */
+    private boolean subtitleBlockAt(int at) {
+        if (at >= lines.size() || isMarker(lines.get(at)) || SENTENCE_END.matcher(lines.get(at)).matches()) {
+            return false;
+        }
+        if (at + 1 < lines.size() && !lines.get(at + 1).isEmpty()) {
+            return false;
+        }
+        int next = nextNonBlank(at + 1);
+        return next < lines.size() && !isMarker(lines.get(next));
+    }
+
+    private int nextNonBlank(int from) {
+        int k = from;
+        while (k < lines.size() && lines.get(k).isEmpty()) {
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean isHeader(String line) {
+        return HEADER.matcher(line).matches();
     }
 
     /** Joins consecutive non-blank lines with a space: a paragraph may be hard-wrapped. */

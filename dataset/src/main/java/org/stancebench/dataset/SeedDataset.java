@@ -48,67 +48,193 @@ public final class SeedDataset {
         return out;
     }
 
-    /** Builds the seed dataset from the built-in page and labels into {@code outDir}. */
+    /** Builds the seed dataset from the built-in page, labels and annotation passes into {@code outDir}. */
     public static Manifest build(Path outDir, long seed) throws IOException {
         return build(outDir, PageParser.builtInBytes(), PageParser.builtInName(), LabelFile.builtInBytes(),
-                LabelFile.builtInName(), seed, DatasetWriter.DEFAULT_FOLDS, DatasetWriter.DEFAULT_REPEATS);
+                LabelFile.builtInName(), LabelFile.builtInPasses(), seed, DatasetWriter.DEFAULT_FOLDS,
+                DatasetWriter.DEFAULT_REPEATS);
     }
 
     /**
-     * Builds the seed dataset from page and label bytes; the names are used in error messages only.
+     * Builds the seed dataset from page and label bytes, without annotation passes; the names are used
+     * in error messages only.
      *
      * @throws IOException when the page or labels are invalid (message {@code FILE:LINE: ...}) or the
      *     directory cannot be written
      */
     public static Manifest build(Path outDir, byte[] pageBytes, String pageName, byte[] labelBytes,
                                  String labelsName, long seed, int folds, int repeats) throws IOException {
+        return build(outDir, pageBytes, pageName, labelBytes, labelsName, List.of(), seed, folds, repeats);
+    }
+
+    /**
+     * Builds the seed dataset from page and label bytes and either no annotation passes or exactly two
+     * independent passes (label files in the same format, one per annotator), whose agreement the data
+     * card reports.
+     *
+     * @throws IOException when the page, labels or passes are invalid (message {@code FILE:LINE: ...})
+     *     or the directory cannot be written
+     */
+    public static Manifest build(Path outDir, byte[] pageBytes, String pageName, byte[] labelBytes, String labelsName,
+                                 List<LabelFile.Source> passes, long seed, int folds, int repeats) throws IOException {
+        if (!passes.isEmpty() && passes.size() != 2) {
+            throw new IOException(passes.get(0).name() + ": agreement needs exactly two annotation passes, got "
+                    + passes.size());
+        }
         Page page = PageParser.parse(pageBytes, pageName);
         List<PageUnit> units = PageUnit.units(page, NAME);
         LabelFile labels = LabelFile.parse(labelBytes, labelsName, units, LABELS);
+        List<LabelFile> passFiles = new ArrayList<>();
+        for (LabelFile.Source pass : passes) {
+            passFiles.add(LabelFile.parse(pass.bytes(), pass.name(), units, LABELS));
+        }
         List<Example> examples = examples(page, labels, seed);
-        return DatasetWriter.write(outDir, info(page, labels, units, ContentHash.sha256(pageBytes),
+        return DatasetWriter.write(outDir, info(page, labels, passFiles, units, ContentHash.sha256(pageBytes),
                 ContentHash.sha256(labelBytes)), examples, seed, folds, repeats);
     }
 
-    /** The data-card text of a seed dataset built from {@code page} and {@code labels}. */
-    static DatasetInfo info(Page page, LabelFile labels, List<PageUnit> units, String pageSha, String labelsSha) {
-        Map<String, Integer> byAnnotator = new TreeMap<>();
-        labels.labels().forEach(g -> byAnnotator.merge(g.annotator(), 1, Integer::sum));
-        List<String> annotators = new ArrayList<>();
-        byAnnotator.forEach((a, n) -> annotators.add("`" + a + "` (" + n + " units)"));
+    /** The data-card text of a seed dataset built from {@code page}, its final labels and its passes. */
+    static DatasetInfo info(Page page, LabelFile labels, List<LabelFile> passes, List<PageUnit> units, String pageSha,
+                            String labelsSha) {
         long sentences = units.stream().filter(u -> u.unit().equals("sentence")).count();
-        String release = labels.metadata().getOrDefault("release", "unversioned");
         String description = """
                 A small, fully reproducible stance-classification task: does a text about peace negotiations \
                 sound hopeful, skeptical, sarcastic or neutral? It exists so that classifiers can be trained, \
                 compared and regression-tested on data that anyone can rebuild byte for byte from a fresh clone, \
                 and so that the harness (splits, folds, manifests, data cards) is exercised end to end before \
-                public corpora are imported. It is a smoke test and a teaching set, not a benchmark of real-world \
-                performance.""";
+                public corpora are imported. With a few dozen examples it is a smoke test and a teaching set, \
+                not a benchmark of real-world performance.""";
         String source = String.format(Locale.ROOT, """
-                One opinion page, "%s", with its byline (%s, %s) and %d reader comments. The page was written \
-                for StanceBench as original text: the talks, people and quotes are invented. Units: the headline%s, \
-                %d body sentences (rule-based sentence splitter) and every comment as a whole; ids follow the \
-                position on the page (`seed/h01`, `seed/s01`, `seed/c01`, ...).
+                One opinion page, "%s"%s, by %s (%s), on the second round of the Istanbul peace \
+                negotiations, with its %d numbered reader comments, shipped unchanged as the dataset module's \
+                built-in page. Units: the headline%s, %d body sentences (rule-based sentence splitter) and every \
+                comment as a whole; ids follow the position on the page (`seed/h01`, `seed/s01`, `seed/c01`, ...).
 
                 Page SHA-256: `%s`. Labels SHA-256: `%s`.""",
-                page.title(), page.author().name(), page.author().role(), page.comments().size(),
-                page.subtitle() == null ? "" : " and subtitle", sentences, pageSha, labelsSha);
-        String labelling = String.format(Locale.ROOT, """
-                Every unit was labelled by a single annotator: %s, following `docs/annotation-guidelines.md` \
-                (definitions of the four labels, decision rules for mixed cases, examples), reading each unit \
-                with the whole page in view. There was no second annotator and no adjudication, so no \
-                agreement figure exists. Each label carries a one-line rationale in the label file \
-                (`# stancebench-labels v1`, release %s).""", String.join(", ", annotators), release);
-        List<String> limits = List.of(
-                "Single source: one invented page in English, so scores say little about real news comments.",
-                "Single annotator without adjudication: label noise is unknown; borderline units (reported "
-                        + "scepticism, concessions, good-news facts) could reasonably get another label.",
+                page.title(), page.subtitle() == null ? "" : " (\"" + page.subtitle() + "\")", page.author().name(),
+                page.author().role(), page.comments().size(), page.subtitle() == null ? "" : " and subtitle",
+                sentences, pageSha, labelsSha);
+        String release = labels.metadata().getOrDefault("release", "unversioned");
+        String labelling = passes.isEmpty() ? singlePass(labels, release) : twoPasses(labels, passes, units, release);
+        List<String> limits = new ArrayList<>(List.of(
+                "Single source: one page in English on one event, so scores say little about other topics or "
+                        + "other kinds of text.",
                 "Context: annotators saw the whole page, classifiers see one unit; some sentences "
-                        + "(\"Perhaps they are right.\") are only interpretable in context.",
-                "Sarcasm is rare and mostly in comments; models may learn the unit type instead of the stance.");
+                        + "(\"But this is an unwritten agreement.\") are only interpretable in context.",
+                "Sarcasm is rare (one comment on this page): a classifier cannot learn it from these data, "
+                        + "and per-class scores for it rest on a single example."));
+        if (!passes.isEmpty()) {
+            limits.add(1, "Both annotation passes were made by sessions of the same AI model: their agreement shows "
+                    + "that the guidelines can be applied consistently, not how far independent human readers "
+                    + "would agree.");
+        } else {
+            limits.add(1, "Single annotator without adjudication: label noise is unknown.");
+        }
         return new DatasetInfo(NAME, "StanceBench seed: " + page.title(), description, source,
-                "https://creativecommons.org/licenses/by/4.0/", null, LABELS, labelling, limits);
+                "page text as published by its author and commenters, included unchanged for research use (no open "
+                        + "licence stated); StanceBench's labels, annotation passes and splits: CC BY 4.0 "
+                        + "(https://creativecommons.org/licenses/by/4.0/)",
+                null, LABELS, labelling, limits);
+    }
+
+    private static String singlePass(LabelFile labels, String release) {
+        Map<String, Integer> byAnnotator = new TreeMap<>();
+        labels.labels().forEach(g -> byAnnotator.merge(g.annotator(), 1, Integer::sum));
+        List<String> annotators = new ArrayList<>();
+        byAnnotator.forEach((a, n) -> annotators.add("`" + a + "` (" + n + " units)"));
+        return String.format(Locale.ROOT, """
+                The labels come from one label file (%s), labelled by %s following \
+                `docs/annotation-guidelines.md`. No independent annotation passes were given, so no agreement \
+                figure exists. Each label carries a one-line rationale in the label file \
+                (`# stancebench-labels v1`, release %s).""", labels.file(), String.join(", ", annotators), release);
+    }
+
+    private static String twoPasses(LabelFile labels, List<LabelFile> passes, List<PageUnit> units, String release) {
+        LabelFile a = passes.get(0);
+        LabelFile b = passes.get(1);
+        String nameA = annotatorOf(a);
+        String nameB = annotatorOf(b);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, """
+                Two annotators, `%s` and `%s`, labelled all %d units independently, each with only \
+                `docs/annotation-guidelines.md` (label definitions, decision rules for mixed cases, this page's \
+                hard cases) and the page in view, never the other's labels, and wrote a one-line rationale per \
+                unit. Both are AI annotators: separate sessions of the same large language model (`%s` read the \
+                units from first to last, `%s` from last to first). The units where the passes differed were then \
+                adjudicated with a one-line rationale; where they agreed, their label is final. Both raw passes \
+                are kept beside the final labels (`%s`, `%s`; final: `%s`, release %s).
+
+                """, nameA, nameB, units.size(), nameA, nameB, baseName(a.file()), baseName(b.file()),
+                baseName(labels.file()), release));
+        md.append("| labels | ").append(String.join(" | ", LABELS)).append(" |\n|---|");
+        md.append("---:|".repeat(LABELS.size())).append('\n');
+        for (LabelFile f : List.of(a, b, labels)) {
+            Map<String, Integer> counts = new TreeMap<>();
+            f.labels().forEach(g -> counts.merge(g.label(), 1, Integer::sum));
+            md.append("| ").append(f == labels ? "final" : "`" + annotatorOf(f) + "`");
+            LABELS.forEach(l -> md.append(" | ").append(counts.getOrDefault(l, 0)));
+            md.append(" |\n");
+        }
+        md.append(String.format(Locale.ROOT, """
+
+                Agreement between the two passes: Cohen's kappa with a 95%% percentile-bootstrap interval (%,d \
+                resamples of units, seed %d).
+
+                | units | n | agreed | kappa [95%% CI] |
+                |---|---:|---:|---|
+                """, AnnotationAgreement.RESAMPLES, AGREEMENT_SEED));
+        for (AnnotationAgreement.Group g : AnnotationAgreement.of(units, a, b, LABELS, AGREEMENT_SEED)) {
+            md.append("| ").append(g.group()).append(" | ").append(g.units()).append(" | ").append(g.agreed())
+                    .append(" | ");
+            if (Double.isNaN(g.kappa())) {
+                md.append("undefined (both passes use one label only)");
+            } else {
+                md.append(String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", g.kappa(), g.low(), g.high()));
+            }
+            md.append(" |\n");
+        }
+        List<String> adjudicated = new ArrayList<>();
+        for (PageUnit u : units) {
+            String la = a.get(u.id()).label();
+            String lb = b.get(u.id()).label();
+            LabelFile.GoldLabel fin = labels.get(u.id());
+            if (!la.equals(lb) || !la.equals(fin.label())) {
+                adjudicated.add(String.format(Locale.ROOT, "- `%s` \"%s\": `%s` %s, `%s` %s; final **%s**. %s",
+                        u.id(), abbreviate(u.text()), nameA, la, nameB, lb, fin.label(), withoutVerdicts(fin.rationale())));
+            }
+        }
+        md.append('\n').append(adjudicated.isEmpty() ? "The passes agreed on every unit; nothing was adjudicated."
+                : "Adjudicated (" + adjudicated.size() + " unit" + (adjudicated.size() == 1 ? "" : "s") + "):\n\n"
+                        + String.join("\n", adjudicated));
+        return md.toString();
+    }
+
+    /** The seed of the agreement intervals in the data card. */
+    static final long AGREEMENT_SEED = 13;
+
+    private static String annotatorOf(LabelFile pass) {
+        String declared = pass.metadata().get("pass");
+        if (declared != null) {
+            return declared;
+        }
+        return pass.labels().stream().map(LabelFile.GoldLabel::annotator).distinct()
+                .reduce((x, y) -> x + "+" + y).orElse(baseName(pass.file()));
+    }
+
+    private static String baseName(String file) {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return file.substring(slash + 1);
+    }
+
+    /** The rationale without a leading "Adjudicated (a x, b y): ", which the card already shows. */
+    private static String withoutVerdicts(String rationale) {
+        int end = rationale.indexOf("): ");
+        String r = rationale.startsWith("Adjudicated (") && end > 0 ? rationale.substring(end + 3) : rationale;
+        return r.isEmpty() ? r : Character.toUpperCase(r.charAt(0)) + r.substring(1) + (r.endsWith(".") ? "" : ".");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     private static String slug(String title) {

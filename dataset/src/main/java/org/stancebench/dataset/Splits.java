@@ -93,9 +93,9 @@ public final class Splits {
     }
 
     /**
-     * The number of folds actually used: {@code requested}, lowered to the number of distinct texts
-     * of the smallest label so that every fold holds out at least one group of every label, but never
-     * below 2.
+     * The number of folds actually used: {@code requested}, lowered only when there are fewer distinct
+     * texts than folds, so that no fold is empty. A label with fewer distinct texts than folds is held
+     * out in only some folds (as in scikit-learn's {@code StratifiedKFold}); see {@link #rareLabels}.
      *
      * @throws IllegalArgumentException when {@code requested < 2} or there are fewer than 2 distinct texts
      */
@@ -103,13 +103,25 @@ public final class Splits {
         if (requested < 2) {
             throw new IllegalArgumentException("folds must be >= 2, got " + requested);
         }
-        Map<String, List<String>> strata = strata(items);
-        int groups = strata.values().stream().mapToInt(List::size).sum();
+        int groups = strata(items).values().stream().mapToInt(List::size).sum();
         if (groups < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 distinct texts, got " + groups);
         }
-        int smallest = strata.values().stream().mapToInt(List::size).min().orElse(0);
-        return Math.max(2, Math.min(requested, smallest));
+        return Math.min(requested, groups);
+    }
+
+    /**
+     * Labels with fewer distinct texts than {@code folds}, with their count: such a label is missing
+     * from some folds' held-out part, and a label with one text is missing from one fold's training part.
+     */
+    public static Map<String, Integer> rareLabels(List<Item> items, int folds) {
+        Map<String, Integer> out = new TreeMap<>();
+        strata(items).forEach((label, groups) -> {
+            if (groups.size() < folds) {
+                out.put(label, groups.size());
+            }
+        });
+        return out;
     }
 
     /**

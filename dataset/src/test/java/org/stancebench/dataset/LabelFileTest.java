@@ -28,13 +28,27 @@ class LabelFileTest {
     @Test
     void builtInLabelsCoverEveryUnitOnce() throws IOException {
         LabelFile labels = parse(BUILT_IN);
-        assertEquals(47, labels.labels().size());
+        assertEquals(41, labels.labels().size());
         Map<String, Integer> counts = new TreeMap<>();
         labels.labels().forEach(g -> counts.merge(g.label(), 1, Integer::sum));
         // Counted by hand in labels.tsv.
-        assertEquals(Map.of("hopeful", 18, "skeptical", 12, "sarcastic", 5, "neutral", 12), counts);
-        assertEquals("1", labels.metadata().get("release"));
-        assertTrue(labels.labels().stream().allMatch(g -> g.annotator().equals("sb-a1")));
+        assertEquals(Map.of("hopeful", 18, "skeptical", 11, "sarcastic", 1, "neutral", 11), counts);
+        assertEquals("2", labels.metadata().get("release"));
+        assertTrue(labels.labels().stream().allMatch(g -> g.annotator().equals("sb-a1+sb-a2") || g.annotator().equals("sb-adj")));
+    }
+
+    @Test
+    void identicalTextsMustShareTheirLabel() throws IOException {
+        // The synthetic page repeats its headline as its last body sentence (seed/h01 = seed/s35).
+        String synthetic = PageParserTest.resource("synthetic-labels.tsv");
+        List<PageUnit> units = PageUnit.units(PageParser.parse(PageParserTest.SYNTHETIC.getBytes(StandardCharsets.UTF_8),
+                "synthetic-page.txt"), "seed");
+        assertEquals(47, LabelFile.parse(synthetic.getBytes(StandardCharsets.UTF_8), "labels.tsv", units, SeedDataset.LABELS)
+                .labels().size());
+        IOException e = assertThrows(IOException.class, () -> LabelFile.parse(
+                synthetic.replace("seed/s35\thopeful", "seed/s35\tsarcastic").getBytes(StandardCharsets.UTF_8),
+                "labels.tsv", units, SeedDataset.LABELS));
+        assertTrue(e.getMessage().contains("labels.tsv:44: seed/s35 has the same text as seed/h01"), e.getMessage());
     }
 
     @Test
@@ -42,27 +56,25 @@ class LabelFileTest {
         assertEquals(parse(BUILT_IN).labels(), parse(BUILT_IN.replace("\n", "  \r\n")).labels());
     }
 
+    /** Line numbers are those of the shipped labels.tsv: header on line 8, seed/h01 on 9, seed/c10 on 49. */
     static Stream<Arguments> rejections() {
         return Stream.of(
                 Arguments.of("missing unit", (UnaryOperator<String>) s -> s.replaceFirst("seed/s05\t[^\n]*\n", ""),
                         "no label for 1 unit(s): seed/s05"),
                 Arguments.of("unknown unit", (UnaryOperator<String>) s -> s + "seed/s99\tneutral\tsb-a1\tNo such sentence.\n",
-                        ":55: unknown unit 'seed/s99'"),
+                        ":50: unknown unit 'seed/s99' (the page has 41 units, seed/h01 .. seed/c10)"),
                 Arguments.of("unknown label", (UnaryOperator<String>) s -> s.replace("seed/s01\tneutral", "seed/s01\tangry"),
-                        ":10: unknown label 'angry' for seed/s01"),
+                        ":11: unknown label 'angry' for seed/s01"),
                 Arguments.of("labelled twice", (UnaryOperator<String>) s -> s + "seed/c04\tneutral\tsb-a2\tAgain.\n",
-                        ":55: seed/c04 is labelled twice (first on line 48)"),
-                Arguments.of("identical texts, different labels",
-                        (UnaryOperator<String>) s -> s.replace("seed/s35\thopeful", "seed/s35\tsarcastic"),
-                        "seed/s35 has the same text as seed/h01"),
+                        ":50: seed/c04 is labelled twice (first on line 43)"),
                 Arguments.of("wrong first line", (UnaryOperator<String>) s -> s.replaceFirst("v1", "v2"),
                         ":1: expected the first line"),
                 Arguments.of("no header", (UnaryOperator<String>) s -> s.replace("id\tlabel\tannotator\trationale\n", ""),
-                        ":7: expected the column header"),
-                Arguments.of("three columns", (UnaryOperator<String>) s -> s.replace("seed/c09\tneutral\tsb-a1\t", "seed/c09\tneutral\t"),
-                        ":53: expected 4 TAB-separated columns"),
-                Arguments.of("empty annotator", (UnaryOperator<String>) s -> s.replace("seed/c09\tneutral\tsb-a1\t", "seed/c09\tneutral\t \t"),
-                        ":53: empty annotator"));
+                        ":8: expected the column header"),
+                Arguments.of("three columns", (UnaryOperator<String>) s -> s.replace("seed/c09\tsarcastic\tsb-a1+sb-a2\t", "seed/c09\tsarcastic\t"),
+                        ":48: expected 4 TAB-separated columns"),
+                Arguments.of("empty annotator", (UnaryOperator<String>) s -> s.replace("seed/c09\tsarcastic\tsb-a1+sb-a2\t", "seed/c09\tsarcastic\t \t"),
+                        ":48: empty annotator"));
     }
 
     @ParameterizedTest(name = "{0}")

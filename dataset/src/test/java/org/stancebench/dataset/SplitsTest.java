@@ -114,16 +114,34 @@ class SplitsTest {
     }
 
     @Test
-    void foldsShrinkToSmallestLabelButNotBelowTwo() {
+    void foldsShrinkOnlyBelowTheNumberOfDistinctTexts() {
         List<Splits.Item> items = items();
-        assertEquals(5, Splits.effectiveFolds(items, 10));
+        // c has 9 distinct texts and d 5, yet 10 folds are kept: a rare label no longer caps the folds.
+        assertEquals(10, Splits.effectiveFolds(items, 10));
         assertEquals(3, Splits.effectiveFolds(items, 3));
+        assertEquals(Map.of("c", 9, "d", 5), Splits.rareLabels(items, 10));
+        assertEquals(Map.of(), Splits.rareLabels(items, 5));
         List<Splits.Item> tiny = List.of(new Splits.Item("1", "a", "h1"), new Splits.Item("2", "a", "h2"),
                 new Splits.Item("3", "b", "h3"));
-        assertEquals(2, Splits.effectiveFolds(tiny, 5));
+        assertEquals(3, Splits.effectiveFolds(tiny, 5));
+        assertEquals(2, Splits.effectiveFolds(tiny, 2));
         assertThrows(IllegalArgumentException.class, () -> Splits.effectiveFolds(tiny, 1));
         assertThrows(IllegalArgumentException.class,
                 () -> Splits.effectiveFolds(List.of(new Splits.Item("1", "a", "h1")), 5));
+    }
+
+    @Test
+    void labelWithOneTextIsHeldOutOnceAndEveryFoldHasTestExamples() {
+        List<Splits.Item> items = new ArrayList<>(items());
+        items.add(new Splits.Item("x/single", "e", ContentHash.sha256("only e")));
+        List<Fold> folds = Splits.folds(items, 13, 5, 2);
+        assertEquals(10, folds.size());
+        for (int r = 0; r < 2; r++) {
+            int repeat = r;
+            long heldOut = folds.stream().filter(f -> f.repeat() == repeat && f.testIds().contains("x/single")).count();
+            assertEquals(1, heldOut, "repeat " + r);
+        }
+        assertTrue(folds.stream().allMatch(f -> !f.testIds().isEmpty() && !f.trainIds().isEmpty()));
     }
 
     @Test

@@ -65,9 +65,12 @@ import picocli.CommandLine.Spec;
                     + "DIR/results.json, DIR/report.md and DIR/report.html, plus DIR/dataset/ (the seed dataset) "
                     + "and DIR/bench/ (benchmark files). DIR defaults to out/reproduce under the current "
                     + "directory and may not lie inside a src/ directory. "
-                    + "--quick: one training seed, the first cross-validation repeat only (5 folds x 1), and the short "
-                    + "benchmark without the peer tools; a few minutes on 2 cores. Default: seeds 13, 14, 15, all "
-                    + "repeats (5 x 3), the full benchmark and the peers outside the JVM when installed.",
+                    + "Default: seeds 13, 14, 15, all cross-validation repeats (5 folds x 3) and the short benchmark "
+                    + "(one fork, short iterations, batch 32, one thread): a few minutes on 2 cores. "
+                    + "--quick: one training seed and the first repeat only (5 folds x 1). "
+                    + "--full-bench: the full benchmark instead (2 forks, every batch size, thread count and text "
+                    + "length, the stage and peer benchmarks, and the peers outside the JVM when installed); about "
+                    + "40 minutes on 2 cores, the same as 'stancebench bench'.",
             "--task tweeteval --corpora DIR: reproduce the published TweetEval baselines (Barbieri et al. 2020) on "
                     + "stance, irony and emotion. Each classifier (default tfidf-logreg, fasttext, textcnn; compared "
                     + "with the published SVM, FastText and BLSTM rows) trains on the published train split, a grid "
@@ -95,8 +98,12 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Output directory. Default: out/reproduce (seed) or out/reproduce-tweeteval (tweeteval).")
     Path out;
 
-    @Option(names = "--quick", description = "seed: one seed, one cross-validation repeat, short benchmark.")
+    @Option(names = "--quick", description = "seed: one seed, one cross-validation repeat.")
     boolean quick;
+
+    @Option(names = "--full-bench", description = "seed: the full benchmark run (about 40 minutes on 2 cores) "
+            + "instead of the short one.")
+    boolean fullBench;
 
     @Option(names = "--seed", paramLabel = "N", split = ",",
             description = "Training seed(s), comma-separated or repeated. Default: 13,14,15 (13 with --quick) for "
@@ -204,13 +211,17 @@ final class ReproduceCommand implements Callable<Integer> {
                         + check.labels() + ")");
             }
         }
+        if (noBench && fullBench) {
+            throw new IllegalArgumentException("--full-bench and --no-bench exclude each other");
+        }
         if (!noBench) {
             // Likewise a benchmark run already going, which stage 4 would otherwise meet.
             BenchRunner.checkJmhLock();
         }
         err.println("reproduce: output directory " + dir);
         err.println("reproduce: " + factories.size() + " classifiers, seeds " + trainingSeeds
-                + (quick ? ", quick mode" : "") + (noBench ? ", no benchmarks" : ""));
+                + (quick ? ", quick mode" : "") + (noBench ? ", no benchmarks" : fullBench ? ", full benchmarks"
+                        : ", short benchmarks"));
         err.flush();
 
         stage(err, 1, "dataset", "building the seed dataset");
@@ -267,14 +278,15 @@ final class ReproduceCommand implements Callable<Integer> {
         if (noBench) {
             stage(err, 4, "bench", "skipped (--no-bench)");
         } else {
-            stage(err, 4, "bench", (quick ? "short" : "full") + " inference benchmarks");
+            stage(err, 4, "bench", (fullBench ? "full" : "short") + " inference benchmarks (JMH reports its "
+                    + "estimate of the time left as it goes)");
             List<String> names = runs.stream().map(RunResult::classifier).distinct().toList();
             // Peers outside the JVM (scikit-learn, the fastText CLI) only in a full run: they cost minutes.
-            BenchOptions options = BenchOptions.defaults(quick, dir.resolve("bench"))
+            BenchOptions options = BenchOptions.defaults(!fullBench, dir.resolve("bench"))
                     .withInclude(java.util.regex.Pattern.compile(
                             "^(" + String.join("|", names.stream().map(java.util.regex.Pattern::quote).toList()) + ")$"))
                     .withSeed(trainingSeeds.get(0))
-                    .withPeersScript(quick ? null : BenchOptions.defaultPeersScript())
+                    .withPeersScript(fullBench ? BenchOptions.defaultPeersScript() : null)
                     .withProgress(progress(err, 4, "bench", "bench: ", ""));
             try {
                 BenchSummary summary = BenchRunner.run(options);
@@ -314,6 +326,9 @@ final class ReproduceCommand implements Callable<Integer> {
         List<String> misplaced = new ArrayList<>();
         if (quick) {
             misplaced.add("--quick");
+        }
+        if (fullBench) {
+            misplaced.add("--full-bench");
         }
         if (noBench) {
             misplaced.add("--no-bench");

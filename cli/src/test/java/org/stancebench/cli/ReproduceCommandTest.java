@@ -138,9 +138,18 @@ class ReproduceCommandTest {
     void helpDocumentsTheDefaultOutputDirectory() {
         Run r = run("reproduce", "--help");
         assertEquals(0, r.exit());
-        for (String option : List.of("--out", "--quick", "--seed", "--no-bench", "--only", "out/reproduce")) {
+        for (String option : List.of("--out", "--quick", "--seed", "--no-bench", "--full-bench", "--only", "out/reproduce",
+                "the short benchmark")) {
             assertTrue(r.out().contains(option), option + " in\n" + r.out());
         }
+    }
+
+    @Test
+    void fullBenchAndNoBenchExcludeEachOther(@TempDir Path dir) {
+        Run r = run("reproduce", "--full-bench", "--no-bench", "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("stancebench: --full-bench and --no-bench exclude each other", r.err().strip());
+        assertTrue(Files.notExists(dir.resolve("o")), "nothing may have run");
     }
 
     @Test

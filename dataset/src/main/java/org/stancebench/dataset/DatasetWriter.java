@@ -48,7 +48,7 @@ public final class DatasetWriter {
      * Generator version recorded in every manifest. A constant, not the build's version, so that a
      * development build and a release write the same bytes; bump it whenever output bytes change.
      */
-    public static final String GENERATOR_VERSION = "1.0.0";
+    public static final String GENERATOR_VERSION = "1.1.0";
     /** The default seed of every split and fold assignment. */
     public static final long DEFAULT_SEED = 13;
     /** The default number of cross-validation folds. */

@@ -1,5 +1,7 @@
 package org.stancebench.bench;
 
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -150,16 +152,11 @@ public final class BenchRunner {
                 all.put(name, model.settings());
             }
         }
-        Path file = work.resolve("settings.json");
-        Path tmp = file.resolveSibling("settings.json.tmp");
-        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), all);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Json.write(work.resolve("settings.json"), all);
     }
 
     private static void writeLines(Path file, List<String> lines) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(file, lines.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()));
     }
 
     /** Trains, saves and measures one classifier. */

@@ -1,13 +1,10 @@
 package org.stancebench.bench;
 
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,10 +32,6 @@ public record BenchSummary(int schemaVersion, Hardware hardware, String hardware
     /** The version of the format this class reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public BenchSummary {
         if (schemaVersion != SCHEMA_VERSION) {
             throw new IllegalArgumentException("schemaVersion is " + schemaVersion + ", this build reads "
@@ -62,35 +55,16 @@ public record BenchSummary(int schemaVersion, Hardware hardware, String hardware
 
     /** Reads a summary, refusing other schema versions with a message naming the file. */
     public static BenchSummary read(Path file) throws IOException {
-        try {
-            return JSON.readValue(file.toFile(), BenchSummary.class);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException(file + ": " + cause.getMessage(), e);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": not a bench summary: " + e.getOriginalMessage(), e);
-        }
+        return Json.readAllowingNewFields(file, BenchSummary.class);
     }
 
     /** Writes the summary to {@code file} through a temporary file moved into place. */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, toJson());
     }
 
     /** The summary as JSON text, as {@link #write(Path)} writes it. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a bench summary", e);
-        }
+        return Json.pretty(this);
     }
 }

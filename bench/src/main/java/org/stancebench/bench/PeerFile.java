@@ -1,7 +1,6 @@
 package org.stancebench.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +21,6 @@ public record PeerFile(int schemaVersion, List<BenchResult> peers, List<String> 
 
     /** Reads a peer file, with a message naming it when it is malformed. */
     public static PeerFile read(Path file) throws IOException {
-        try {
-            return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(file.toFile(), PeerFile.class);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            throw new IOException(file + ": " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": not a peer file: " + e.getOriginalMessage(), e);
-        }
+        return Json.readAllowingNewFields(file, PeerFile.class);
     }
 }

@@ -1,7 +1,7 @@
 package org.stancebench.bench;
 
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ public class TrainBench {
                 train.add(new LabeledText("train-" + i, line.substring(tab + 1), label));
             }
             data = new TrainingData(List.copyOf(labels), train, List.of(), "bench/train.tsv");
-            JsonNode saved = new ObjectMapper().readTree(work.resolve("settings.json").toFile()).path(trainClassifier);
+            JsonNode saved = Json.readTree(work.resolve("settings.json")).path(trainClassifier);
             settings = new TreeMap<>();
             saved.fields().forEachRemaining(e -> {
                 if (!TUNING.contains(e.getKey()) && !e.getKey().equals("seed")) {

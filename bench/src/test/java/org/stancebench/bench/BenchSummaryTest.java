@@ -43,8 +43,8 @@ class BenchSummaryTest {
     @Test
     void absentOptionalFieldsAreLeftOut() {
         String json = sample().toJson();
-        assertTrue(json.contains("\"textLength\" : 512"));
-        assertFalse(json.contains("\"textLength\" : null"));
+        assertTrue(json.contains("\"textLength\": 512"));
+        assertFalse(json.contains("\"textLength\": null"));
         assertFalse(json.contains("null"), json);
     }
 
@@ -62,7 +62,7 @@ class BenchSummaryTest {
     void otherSchemaVersionsAreRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bench-summary.json");
         sample().write(file);
-        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
         IOException e = assertThrows(IOException.class, () -> BenchSummary.read(file));
         assertTrue(e.getMessage().contains("schemaVersion is 2"), e.getMessage());
     }

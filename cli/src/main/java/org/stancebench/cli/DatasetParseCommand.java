@@ -1,9 +1,6 @@
 package org.stancebench.cli;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,7 +21,6 @@ import picocli.CommandLine.Parameters;
             "title, subtitle (null when absent), paragraphs, author {name, role}, comments [{index, author, text}]."})
 final class DatasetParseCommand implements Callable<Integer> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +38,7 @@ final class DatasetParseCommand implements Callable<Integer> {
 
     /** The page as indented JSON with {@code "\n"} line ends and a final newline. */
     static String toJson(Page page) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("title", page.title());
         root.put("subtitle", page.subtitle());
         ArrayNode paragraphs = root.putArray("paragraphs");
@@ -57,10 +53,6 @@ final class DatasetParseCommand implements Callable<Integer> {
             o.put("author", c.author());
             o.put("text", c.text());
         }
-        DefaultIndenter newline = new DefaultIndenter("  ", "\n");
-        return MAPPER.writer(new DefaultPrettyPrinter()
-                        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                        .withObjectIndenter(newline).withArrayIndenter(newline))
-                .writeValueAsString(root) + "\n";
+        return Json.pretty(root);
     }
 }

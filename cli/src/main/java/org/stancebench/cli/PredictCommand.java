@@ -1,5 +1,6 @@
 package org.stancebench.cli;
 
+import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedInputStream;
@@ -140,7 +141,7 @@ final class PredictCommand implements Callable<Integer> {
             try (JsonGenerator g = json.createGenerator(buffer)) {
                 g.writeStartObject();
                 g.writeStringField("text", texts.get(i));
-                g.writeStringField("label", labels.get(argmax(p)));
+                g.writeStringField("label", labels.get(Probabilities.argmax(p)));
                 g.writeObjectFieldStart("probs");
                 for (int k = 0; k < labels.size(); k++) {
                     g.writeNumberField(labels.get(k), p[k]);
@@ -152,17 +153,6 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.write(buffer.toString());
         out.flush();
-    }
-
-    /** The index of the largest value, the first one on ties. */
-    static int argmax(double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     private static InputStream nonClosing(InputStream in) {

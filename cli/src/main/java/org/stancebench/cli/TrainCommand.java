@@ -1,5 +1,6 @@
 package org.stancebench.cli;
 
+import org.stancebench.api.Probabilities;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         List<double[]> probs = classifier.predictProba(examples.stream().map(LabeledText::text).toList());
         int correct = 0;
         for (int i = 0; i < examples.size(); i++) {
-            if (classifier.labels().get(PredictCommand.argmax(probs.get(i))).equals(examples.get(i).label())) {
+            if (classifier.labels().get(Probabilities.argmax(probs.get(i))).equals(examples.get(i).label())) {
                 correct++;
             }
         }

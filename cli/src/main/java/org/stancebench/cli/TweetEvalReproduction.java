@@ -1,5 +1,8 @@
 package org.stancebench.cli;
 
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -384,14 +387,13 @@ public final class TweetEvalReproduction {
         List<double[]> probabilities = model.predictProba(examples.stream().map(Example::text).toList());
         List<String> modelLabels = model.labels();
         for (int i = 0; i < examples.size(); i++) {
+            // In the task's label order, so that ties go to the first label as everywhere else.
             double[] p = probabilities.get(i);
-            int arg = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[arg]) {
-                    arg = c;
-                }
+            double[] ordered = new double[labels.size()];
+            for (int c = 0; c < p.length; c++) {
+                ordered[labels.indexOf(modelLabels.get(c))] = p[c];
             }
-            into.add(labels.indexOf(examples.get(i).label()), labels.indexOf(modelLabels.get(arg)));
+            into.add(labels.indexOf(examples.get(i).label()), Probabilities.argmax(ordered));
         }
     }
 
@@ -544,8 +546,8 @@ public final class TweetEvalReproduction {
                         + "metric. Test scores of the settings not chosen are shown for the record only.\n");
         md.append(candidates(results));
 
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = Json.MAPPER;
+        com.fasterxml.jackson.databind.node.ObjectNode root = Json.object();
         root.put("format", "stancebench-tweeteval/1");
         root.set("command", mapper.valueToTree(command));
         root.put("corpora", corpora.toString());
@@ -580,28 +582,13 @@ public final class TweetEvalReproduction {
         }
         Path mdFile = dir.resolve(FILES.get(0));
         Path jsonFile = dir.resolve(FILES.get(1));
-        atomicWrite(mdFile, md.toString());
-        atomicWrite(jsonFile, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        AtomicFiles.writeString(mdFile, md.toString());
+        AtomicFiles.writeString(jsonFile, Json.pretty(root));
         return List.of(mdFile, jsonFile);
     }
 
     /** Four decimals of a score x100: the JSON keeps more than the table shows, without float noise. */
     private static double round(double x) {
         return Math.round(x * 10_000) / 10_000.0;
-    }
-
-    private static void atomicWrite(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
-            // a temporary file is private to its owner; a report is for everyone who may read the folder
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

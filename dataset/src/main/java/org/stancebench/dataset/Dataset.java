@@ -1,5 +1,7 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.Json;
+import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -77,7 +79,7 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
                 String where = file + ":" + lineNo;
                 JsonNode o;
                 try {
-                    o = JsonText.MAPPER.readTree(line);
+                    o = Json.MAPPER.readTree(line);
                 } catch (JsonProcessingException e) {
                     throw new IOException(where + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
                 }
@@ -117,7 +119,7 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
     private static List<Fold> readFolds(Path file, List<Example> examples) throws IOException {
         JsonNode root;
         try {
-            root = JsonText.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
         }

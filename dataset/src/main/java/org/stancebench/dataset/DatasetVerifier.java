@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

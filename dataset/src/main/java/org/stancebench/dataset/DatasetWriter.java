@@ -1,5 +1,7 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.Json;
+import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -150,7 +152,7 @@ public final class DatasetWriter {
     static byte[] examplesJsonl(List<Example> examples) {
         StringBuilder sb = new StringBuilder();
         for (Example e : examples) {
-            ObjectNode o = JsonText.object();
+            ObjectNode o = Json.object();
             o.put("id", e.id());
             o.put("text", e.text());
             o.put("label", e.label());
@@ -159,13 +161,13 @@ public final class DatasetWriter {
             o.put("split", e.split());
             o.put("group", e.group());
             o.put("sha256", e.sha256());
-            sb.append(JsonText.compact(o)).append('\n');
+            sb.append(Json.compact(o)).append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] foldsJson(List<Fold> folds, long seed, int k, int repeats) {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = Json.object();
         root.put("seed", seed);
         root.put("folds", k);
         root.put("repeats", repeats);
@@ -179,11 +181,11 @@ public final class DatasetWriter {
             ArrayNode test = o.putArray("test");
             f.testIds().forEach(test::add);
         }
-        return JsonText.pretty(root);
+        return Json.pretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] croissant(DatasetInfo info, Map<String, byte[]> files, int size) {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = Json.object();
         ObjectNode ctx = root.putObject("@context");
         ctx.put("@language", "en");
         ctx.put("@vocab", "https://schema.org/");
@@ -249,7 +251,7 @@ public final class DatasetWriter {
         field(fields, "split", "train, dev or test.");
         field(fields, "group", "Optional grouping (stance target or topic); null when absent.");
         field(fields, "sha256", "SHA-256 of the text in UTF-8, lower-case hex.");
-        return JsonText.pretty(root);
+        return Json.pretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void fileObject(ArrayNode dist, String name, String description, String format, byte[] bytes) {

@@ -1,5 +1,7 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.Json;
+import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -70,7 +72,7 @@ public record Manifest(String name, String generator, String generatorVersion, l
 
     /** The manifest as written to disk. */
     public byte[] toJson() {
-        ObjectNode root = JsonText.object();
+        ObjectNode root = Json.object();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("name", name);
@@ -91,7 +93,7 @@ public record Manifest(String name, String generator, String generatorVersion, l
         root.put("fingerprint", fingerprint);
         ObjectNode fileNode = root.putObject("files");
         files.forEach(fileNode::put);
-        return JsonText.pretty(root);
+        return Json.pretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -106,7 +108,7 @@ public record Manifest(String name, String generator, String generatorVersion, l
         }
         JsonNode root;
         try {
-            root = JsonText.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": missing (not a dataset directory?)");
         } catch (JsonProcessingException e) {

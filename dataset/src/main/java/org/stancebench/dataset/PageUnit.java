@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.ContentHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

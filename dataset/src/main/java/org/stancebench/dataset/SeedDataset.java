@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.stancebench.dataset;
 
+import org.stancebench.io.Json;
+import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -115,7 +117,7 @@ class DatasetWriterTest {
     void examplesJsonlHasFixedKeyOrderAndNullGroup() throws IOException {
         List<String> lines = Files.readAllLines(dir(13).resolve("examples.jsonl"), StandardCharsets.UTF_8);
         assertEquals(41, lines.size());
-        JsonNode first = JsonText.MAPPER.readTree(lines.get(0));
+        JsonNode first = Json.MAPPER.readTree(lines.get(0));
         List<String> keys = new ArrayList<>();
         first.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("id", "text", "label", "unit", "source", "split", "group", "sha256"), keys);
@@ -127,7 +129,7 @@ class DatasetWriterTest {
     @Test
     void croissantDescribesFilesWithTheirHashes() throws IOException {
         Path d = dir(13);
-        JsonNode c = JsonText.MAPPER.readTree(Files.readString(d.resolve("croissant.json")));
+        JsonNode c = Json.MAPPER.readTree(Files.readString(d.resolve("croissant.json")));
         assertEquals("http://mlcommons.org/croissant/1.0", c.get("conformsTo").asText());
         assertEquals("sc:Dataset", c.get("@type").asText());
         assertTrue(c.get("@context").has("cr"));

@@ -1,8 +1,9 @@
 package org.stancebench.eval;
 
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -44,7 +45,6 @@ public final class PredictionsFile {
     /** How many ids or lines a message lists. */
     static final int SHOWN = 5;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PredictionsFile() {
     }
@@ -105,7 +105,7 @@ public final class PredictionsFile {
                 String where = file + ":" + lineNo;
                 JsonNode node;
                 try {
-                    node = MAPPER.readTree(line);
+                    node = Json.MAPPER.readTree(line);
                 } catch (JsonProcessingException e) {
                     throw new IOException(where + ": not a JSON object: " + e.getOriginalMessage());
                 }
@@ -178,7 +178,7 @@ public final class PredictionsFile {
                         }
                     }
                 }
-                String predicted = hasLabel ? labelNode.asText() : labels.get(argmax(probs));
+                String predicted = hasLabel ? labelNode.asText() : labels.get(Probabilities.argmax(probs));
                 List<Double> boxed = null;
                 if (probs != null) {
                     boxed = new ArrayList<>(probs.length);
@@ -221,16 +221,6 @@ public final class PredictionsFile {
             }
         }
         return new Loaded(ordered, problems);
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     /** A kind of mismatch: how many, and the first few. */

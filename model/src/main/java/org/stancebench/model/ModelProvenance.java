@@ -1,5 +1,6 @@
 package org.stancebench.model;
 
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -223,7 +224,7 @@ public record ModelProvenance(
 
     /** This record as JSON, as written to {@value #FILE_NAME}. */
     public String toJson() {
-        return ModelJson.toJson(this);
+        return Json.pretty(this);
     }
 
     /**
@@ -233,6 +234,6 @@ public record ModelProvenance(
      * @throws IOException with a one-line message naming {@code source} and the field at fault
      */
     public static ModelProvenance parse(String json, String source) throws IOException {
-        return ModelJson.parse(json, ModelProvenance.class, source);
+        return Json.parse(json, ModelProvenance.class, source);
     }
 }

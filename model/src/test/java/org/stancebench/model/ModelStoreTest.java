@@ -1,5 +1,6 @@
 package org.stancebench.model;
 
+import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,7 +50,7 @@ class ModelStoreTest {
         assertEquals(40, p.trainSize());
         assertEquals(0, p.devSize());
         assertEquals(SyntheticData.LABELS, p.labels());
-        assertEquals(Map.of("majority.json", ModelStore.sha256(dir.resolve("majority.json"))), p.files());
+        assertEquals(Map.of("majority.json", ContentHash.sha256(dir.resolve("majority.json"))), p.files());
         assertNull(p.djlVersion(), "majority does not use DJL");
         assertNull(p.djlEngine());
         assertEquals(System.getProperty("java.version"), p.javaVersion());
@@ -112,9 +113,9 @@ class ModelStoreTest {
     @Test
     void refusesAChecksumMismatchNamingTheFileAndBothChecksums() throws IOException {
         Path dir = saveMajority("m");
-        String expected = ModelStore.sha256(dir.resolve("majority.json"));
+        String expected = ContentHash.sha256(dir.resolve("majority.json"));
         Files.writeString(dir.resolve("majority.json"), Files.readString(dir.resolve("majority.json")).replace("10", "11"));
-        String found = ModelStore.sha256(dir.resolve("majority.json"));
+        String found = ContentHash.sha256(dir.resolve("majority.json"));
         IOException e = assertThrows(IOException.class, () -> ModelStore.load(dir));
         assertEquals(dir.resolve("majority.json") + ": SHA-256 mismatch (expected " + expected + ", found " + found + ")",
                 e.getMessage());
@@ -122,10 +123,10 @@ class ModelStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "\"classifier\" : \"majority\"=>\"classifier\" : \"no-such-model\"|unknown classifier 'no-such-model'; known: ",
-        "\"seed\" : 7=>\"seed\" : 7, \"color\" : \"red\"|unknown field 'color'",
-        "\"format\" : 1=>\"format\" : 99|unsupported provenance format 99",
-        "\"labels\" : [=>\"labelz\" : [|missing field 'labels'",
+        "\"classifier\": \"majority\"=>\"classifier\": \"no-such-model\"|unknown classifier 'no-such-model'; known: ",
+        "\"seed\": 7=>\"seed\": 7, \"color\": \"red\"|unknown field 'color'",
+        "\"format\": 1=>\"format\": 99|unsupported provenance format 99",
+        "\"labels\": [=>\"labelz\": [|missing field 'labels'",
         "{=>[|provenance.json: ",
     })
     void refusesAnEditedProvenance(String edit) throws IOException {

@@ -1,10 +1,9 @@
 package org.stancebench.reports;
 
+import org.stancebench.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
@@ -30,29 +29,8 @@ public final class ReportWriter {
         Path md = dir.resolve(FILES.get(1));
         Path html = dir.resolve(FILES.get(2));
         ResultsIo.write(results, json);
-        shareable(json);
-        writeAtomically(md, MarkdownReport.render(results));
-        writeAtomically(html, HtmlReport.render(results));
+        AtomicFiles.writeString(md, MarkdownReport.render(results));
+        AtomicFiles.writeString(html, HtmlReport.render(results));
         return List.of(json, md, html);
-    }
-
-    /** Temporary files are created owner-only; a report is meant to be shared, so it gets rw-r--r--. */
-    private static void shareable(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    /** Writes {@code text} as UTF-8 to a temporary file beside {@code target}, then moves it into place. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            shareable(tmp);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.stancebench.dataset.ContentHash;
+import org.stancebench.io.ContentHash;
 
 /**
  * Collects the Markdown an importer hands to the data card: titled paragraphs plus the list of files

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.stancebench.dataset.ContentHash;
+import org.stancebench.io.ContentHash;
 import org.stancebench.dataset.DatasetInfo;
 import org.stancebench.dataset.Example;
 

@@ -1,8 +1,8 @@
 package org.stancebench.dataset.corpus;
 
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import org.stancebench.dataset.Example;
  * {@code FILE:LINE: what is wrong}.
  */
 public final class TabularImporter {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TabularImporter() {
     }
@@ -63,7 +62,7 @@ public final class TabularImporter {
             int line = i + 1;
             JsonNode node;
             try {
-                node = JSON.readTree(lines.get(i));
+                node = Json.MAPPER.readTree(lines.get(i));
             } catch (JsonProcessingException e) {
                 throw new IOException(String.format("%s:%d: invalid JSON: %s", file, line,
                         e.getOriginalMessage().replace('\n', ' ')));

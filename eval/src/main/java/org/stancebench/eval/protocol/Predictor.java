@@ -1,5 +1,6 @@
 package org.stancebench.eval.protocol;
 
+import org.stancebench.api.Probabilities;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,14 +79,10 @@ final class Predictor {
             }
             ordered[map[j]] = p[j];
         }
-        int best = 0;
         List<Double> boxed = new ArrayList<>(ordered.length);
-        for (int k = 0; k < ordered.length; k++) {
-            if (ordered[k] > ordered[best]) {
-                best = k;
-            }
-            boxed.add(ordered[k]);
+        for (double v : ordered) {
+            boxed.add(v);
         }
-        return new PredictionRecord(e.id(), e.label(), labels.get(best), boxed, repeat, seed);
+        return new PredictionRecord(e.id(), e.label(), labels.get(Probabilities.argmax(ordered)), boxed, repeat, seed);
     }
 }

@@ -99,7 +99,7 @@ class ProtocolTest {
             Results results = Results.of("test", Evaluation.datasetInfo(dataset), EnvironmentInfo.current(null),
                     List.of(run), List.of(), null);
             assertEquals(Map.of("hopeful", 3, "skeptical", 3, "neutral", 3), results.dataset().counts().get("test"));
-            assertTrue(ResultsIo.toJson(results).contains("\"name\" : \"keyword@test\""));
+            assertTrue(ResultsIo.toJson(results).contains("\"name\": \"keyword@test\""));
         }
     }
 

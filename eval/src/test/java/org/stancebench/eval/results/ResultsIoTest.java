@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ResultsIoTest {
 
@@ -73,14 +71,14 @@ class ResultsIoTest {
         for (int i = 1; i < keys.size(); i++) {
             assertTrue(json.indexOf(keys.get(i - 1)) < json.indexOf(keys.get(i)), keys.get(i));
         }
-        assertTrue(json.contains("\"benchmarks\" : null"));
-        assertTrue(json.contains("\"schemaVersion\" : 1,"));
+        assertTrue(json.contains("\"benchmarks\": null"));
+        assertTrue(json.contains("\"schemaVersion\": 1,"));
     }
 
     @Test
     void rejectsUnknownSchemaVersionWithClearMessage(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.json");
-        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
         IOException e = assertThrows(IOException.class, () -> ResultsIo.read(file));
         assertTrue(e.getMessage().startsWith(file + ": schemaVersion 2 is not supported"), e.getMessage());
     }
@@ -99,7 +97,7 @@ class ResultsIoTest {
     @Test
     void inconsistentContentNamesTheProblem(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.json");
-        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"kind\" : \"cv\"", "\"kind\" : \"xx\""));
+        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"kind\": \"cv\"", "\"kind\": \"xx\""));
         IOException e = assertThrows(IOException.class, () -> ResultsIo.read(file));
         assertTrue(e.getMessage().contains("protocol kind must be 'split' or 'cv'"), e.getMessage());
     }
@@ -107,24 +105,8 @@ class ResultsIoTest {
     @Test
     void missingFieldIsNamed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("r.json");
-        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"createdBy\" :", "\"writtenBy\" :"));
+        Files.writeString(file, ResultsIo.toJson(sample()).replace("\"createdBy\":", "\"writtenBy\":"));
         IOException e = assertThrows(IOException.class, () -> ResultsIo.read(file));
         assertTrue(e.getMessage().startsWith(file + ": invalid results file: missing field createdBy"), e.getMessage());
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "0.1, 0.1",
-        "1.0, 1.0",
-        "0.0, 0.0",
-        "-0.0, 0.0",
-        "0.7333333333333333, 0.733333333333333",
-        "1e-15, 1E-15",
-        "0.00012, 0.00012",
-        "12345.5, 12345.5",
-        "0.30000000000000004, 0.3",
-    })
-    void doublesHaveOneFormat(double value, String expected) {
-        assertEquals(expected, ResultsIo.format(value));
     }
 }

@@ -1,5 +1,7 @@
 package org.stancebench.model.bayes;
 
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -17,7 +19,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.ClassCounts;
-import org.stancebench.model.ModelJson;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 import org.stancebench.model.text.Tokenizer;
@@ -144,24 +145,13 @@ final class NaiveBayesClassifier implements Classifier {
                 score[c] += x * logTheta[base + c];
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : score) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int c = 0; c < labels; c++) {
-            score[c] = Math.exp(score[c] - max);
-            sum += score[c];
-        }
-        for (int c = 0; c < labels; c++) {
-            score[c] /= sum;
-        }
+        Probabilities.softmaxInPlace(score);
         return score;
     }
 
     @Override
     public void save(Path dir) throws IOException {
-        ModelJson.write(dir.resolve(STATE), state);
+        Json.write(dir.resolve(STATE), state);
         try (OutputStream file = Files.newOutputStream(dir.resolve(COUNTS));
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16))) {
             out.writeInt(MAGIC);
@@ -180,7 +170,7 @@ final class NaiveBayesClassifier implements Classifier {
     }
 
     static NaiveBayesClassifier load(Path dir) throws IOException {
-        State state = ModelJson.read(dir.resolve(STATE), State.class);
+        State state = Json.read(dir.resolve(STATE), State.class);
         try {
             NaiveBayesSettings.of(state.settings());
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.stancebench.model.exported;
 
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.ContentHash;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -19,13 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +80,8 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("format", format.id());
         s.put("model", modelFile.getFileName().toString());
-        s.put("model_sha256", sha256(modelFile));
-        s.put("tokenizer_sha256", sha256(tokenizerFile));
+        s.put("model_sha256", ContentHash.sha256(modelFile));
+        s.put("tokenizer_sha256", ContentHash.sha256(tokenizerFile));
         s.put("labels", String.join(",", labels));
         this.settings = Map.copyOf(s);
     }
@@ -255,14 +253,12 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
     static double[] probabilities(float[] row) {
         double sum = 0;
         boolean nonNegative = true;
-        double max = Double.NEGATIVE_INFINITY;
         for (float v : row) {
             if (!Float.isFinite(v)) {
                 throw new IllegalStateException("the model returned a non-finite value: " + Arrays.toString(row));
             }
             sum += v;
             nonNegative &= v >= 0;
-            max = Math.max(max, v);
         }
         double[] p = new double[row.length];
         if (nonNegative && Math.abs(sum - 1) <= 1e-5) {
@@ -271,14 +267,10 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
             }
             return p;
         }
-        double total = 0;
         for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp(row[k] - max);
-            total += p[k];
+            p[k] = row[k];
         }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= total;
-        }
+        Probabilities.softmaxInPlace(p);
         return p;
     }
 
@@ -334,15 +326,6 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
     public void close() {
         model.close();
         tokenizer.close();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     private static String firstLine(Throwable e) {

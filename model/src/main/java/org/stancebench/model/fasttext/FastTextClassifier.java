@@ -1,6 +1,6 @@
 package org.stancebench.model.fasttext;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -97,8 +97,7 @@ public final class FastTextClassifier implements Classifier, DjlBacked {
         float[] rows = scorer.storedWeights();
         int stored = rowIds.length;
         NgramExtractor ex = featurizer.extractor();
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("format", FORMAT);
         ArrayNode labelNode = root.putArray("labels");
         labels.forEach(labelNode::add);
@@ -116,7 +115,7 @@ public final class FastTextClassifier implements Classifier, DjlBacked {
         LittleEndianFiles.writeLongs(dir.resolve(VOCAB), featurizer.words().fingerprints());
         LittleEndianFiles.writeLongs(dir.resolve(ROWS), rowIds);
         LittleEndianFiles.writeFloats(dir.resolve(WEIGHTS), rows, scorer.output());
-        LittleEndianFiles.writeAtomically(dir.resolve(CONFIG), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Json.write(dir.resolve(CONFIG), root);
     }
 
     /** {@code PyTorch}: the engine training ran on (prediction does not load it). */

@@ -1,5 +1,6 @@
 package org.stancebench.model.fasttext;
 
+import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class FastTextFactory implements ClassifierFactory {
                         for (int i = 0; i < pred.length; i++) {
                             SparseVector r = devRows.get(i);
                             scorer.probabilities(r.indices(), r.values(), r.size(), hidden, p);
-                            pred[i] = MacroF1.argmax(p);
+                            pred[i] = Probabilities.argmax(p);
                         }
                         score = metric.applyAsDouble(devGold, pred);
                     }

@@ -1,5 +1,6 @@
 package org.stancebench.model.fasttext;
 
+import org.stancebench.api.Probabilities;
 import org.stancebench.model.linear.LinearScorer;
 
 /**
@@ -181,7 +182,7 @@ public final class FastTextScorer {
             }
             out[k] = s;
         }
-        LinearScorer.softmaxInPlace(out);
+        Probabilities.softmaxInPlace(out);
     }
 
     /** Deterministic initial value of input row {@code row}: uniform in [-1/dim, 1/dim) as fastText. */

@@ -1,5 +1,6 @@
 package org.stancebench.model.floor;
 
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.ClassCounts;
-import org.stancebench.model.ModelJson;
 
 /**
  * The {@code majority} floor: predicts the training class prior for every text, whatever it says.
@@ -40,7 +40,7 @@ final class MajorityClassifier implements Classifier {
     }
 
     static MajorityClassifier load(Path dir) throws IOException {
-        return new MajorityClassifier(ModelJson.read(dir.resolve(FILE), State.class).prior());
+        return new MajorityClassifier(Json.read(dir.resolve(FILE), State.class).prior());
     }
 
     @Override
@@ -66,6 +66,6 @@ final class MajorityClassifier implements Classifier {
 
     @Override
     public void save(Path dir) throws IOException {
-        ModelJson.write(dir.resolve(FILE), new State(1, prior));
+        Json.write(dir.resolve(FILE), new State(1, prior));
     }
 }

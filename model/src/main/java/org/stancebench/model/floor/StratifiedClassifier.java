@@ -1,18 +1,18 @@
 package org.stancebench.model.floor;
 
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.ClassCounts;
-import org.stancebench.model.ModelJson;
 
 /**
  * The {@code stratified} floor: for each text, draws a label at random with the training class
@@ -55,7 +55,7 @@ final class StratifiedClassifier implements Classifier {
     }
 
     static StratifiedClassifier load(Path dir) throws IOException {
-        State state = ModelJson.read(dir.resolve(FILE), State.class);
+        State state = Json.read(dir.resolve(FILE), State.class);
         return new StratifiedClassifier(state.seed(), state.prior());
     }
 
@@ -89,18 +89,14 @@ final class StratifiedClassifier implements Classifier {
 
     private long textSeed(String text) {
         Objects.requireNonNull(text, "text");
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
-            sha.update(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        MessageDigest sha = ContentHash.newDigest();
+        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(sha.digest()).getLong();
     }
 
     @Override
     public void save(Path dir) throws IOException {
-        ModelJson.write(dir.resolve(FILE), new State(1, seed, prior));
+        Json.write(dir.resolve(FILE), new State(1, seed, prior));
     }
 }

@@ -1,5 +1,7 @@
 package org.stancebench.model.lexicon;
 
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.ClassCounts;
-import org.stancebench.model.ModelJson;
 
 /**
  * A trained {@code lexicon} model: scores each label as its log training prior (add-{@code
@@ -65,7 +66,7 @@ final class LexiconClassifier implements Classifier {
     }
 
     static LexiconClassifier load(Path dir) throws IOException {
-        State state = ModelJson.read(dir.resolve(STATE), State.class);
+        State state = Json.read(dir.resolve(STATE), State.class);
         Path cues = dir.resolve(CUES);
         if (!Files.isRegularFile(cues)) {
             throw new IOException(cues + ": missing");
@@ -83,19 +84,10 @@ final class LexiconClassifier implements Classifier {
     /** Class probabilities given the summed cue weights per label. */
     double[] probabilities(double[] cueScores, double scale) {
         double[] s = new double[logPrior.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < s.length; k++) {
             s[k] = logPrior[k] + scale * cueScores[k];
-            max = Math.max(max, s[k]);
         }
-        double sum = 0;
-        for (int k = 0; k < s.length; k++) {
-            s[k] = Math.exp(s[k] - max);
-            sum += s[k];
-        }
-        for (int k = 0; k < s.length; k++) {
-            s[k] /= sum;
-        }
+        Probabilities.softmaxInPlace(s);
         return s;
     }
 
@@ -133,6 +125,6 @@ final class LexiconClassifier implements Classifier {
     @Override
     public void save(Path dir) throws IOException {
         Files.write(dir.resolve(CUES), cueFile);
-        ModelJson.write(dir.resolve(STATE), state);
+        Json.write(dir.resolve(STATE), state);
     }
 }

@@ -1,5 +1,7 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.api.Probabilities;
+
 /**
  * The plain-Java forward pass of a sparse linear model: {@code score_c = b_c + sum_j value_j *
  * W[index_j][c]}, then a softmax.
@@ -74,22 +76,6 @@ public final class LinearScorer {
     /** Class probabilities (softmax of the decision values) of a sparse row, into {@code out}. */
     public void probabilities(int[] indices, float[] values, int n, double[] out) {
         scores(indices, values, n, out);
-        softmaxInPlace(out);
-    }
-
-    /** Replaces {@code s} by its softmax, computed stably. */
-    public static void softmaxInPlace(double[] s) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : s) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int i = 0; i < s.length; i++) {
-            s[i] = Math.exp(s[i] - max);
-            sum += s[i];
-        }
-        for (int i = 0; i < s.length; i++) {
-            s[i] /= sum;
-        }
+        Probabilities.softmaxInPlace(out);
     }
 }

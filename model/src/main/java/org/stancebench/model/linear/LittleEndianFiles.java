@@ -1,11 +1,11 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes flat arrays of little-endian float32 or int64 values: the weight files of the
@@ -29,14 +29,14 @@ public final class LittleEndianFiles {
             buf.asFloatBuffer().put(p);
             buf.position(buf.position() + p.length * 4);
         }
-        writeAtomically(file, buf.array());
+        AtomicFiles.write(file, buf.array());
     }
 
     /** Writes {@code values} as little-endian int64. */
     public static void writeLongs(Path file, long[] values) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact((long) values.length * 8)).order(ByteOrder.LITTLE_ENDIAN);
         buf.asLongBuffer().put(values);
-        writeAtomically(file, buf.array());
+        AtomicFiles.write(file, buf.array());
     }
 
     /** Reads exactly {@code count} little-endian float32 values, or fails naming the file. */
@@ -73,14 +73,4 @@ public final class LittleEndianFiles {
         return ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Writes {@code bytes} to a temporary sibling of {@code file}, then moves it into place. */
-    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -86,15 +86,4 @@ public final class MacroF1 {
         throw new IllegalArgumentException("tune_metric must be macro_f1, f1:LABEL or f1:LABEL+LABEL..., got '"
                 + name + "'");
     }
-
-    /** The index of the largest value (the first on ties). */
-    public static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

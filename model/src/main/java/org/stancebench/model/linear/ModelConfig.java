@@ -1,7 +1,7 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +30,7 @@ public record ModelConfig(JsonNode root, List<String> labels, Map<String, String
      * @throws IOException with one line naming the file and what is wrong
      */
     public static ModelConfig read(Path file, String format) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": missing");
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
+        JsonNode root = Json.readTree(file);
         if (root == null || !format.equals(root.path("format").asText())) {
             throw new IOException(file + ": field 'format' is not " + format);
         }

@@ -1,6 +1,6 @@
 package org.stancebench.model.linear;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -85,8 +85,7 @@ public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
 
     @Override
     public void save(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("format", FORMAT);
         ArrayNode labelNode = root.putArray("labels");
         labels.forEach(labelNode::add);
@@ -122,7 +121,7 @@ public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
         parts.add(scorer.bias());
         LittleEndianFiles.writeLongs(dir.resolve(VOCAB), allVocab);
         LittleEndianFiles.writeFloats(dir.resolve(WEIGHTS), parts.toArray(new float[0][]));
-        LittleEndianFiles.writeAtomically(dir.resolve(CONFIG), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Json.write(dir.resolve(CONFIG), root);
     }
 
     /** {@code PyTorch}: the engine training ran on (prediction does not load it). */

@@ -1,5 +1,6 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -218,7 +219,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         for (int i = 0; i < rows.size(); i++) {
             SparseVector r = rows.get(i);
             scorer.scores(r.indices(), r.values(), r.size(), scores);
-            out[i] = MacroF1.argmax(scores);
+            out[i] = Probabilities.argmax(scores);
         }
         return out;
     }

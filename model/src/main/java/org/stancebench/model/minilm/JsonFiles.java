@@ -1,41 +1,13 @@
 package org.stancebench.model.minilm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Reads and atomically writes the JSON files of saved MiniLM classifiers. */
+/** Checks on the JSON files of saved MiniLM classifiers: required fields and the encoder they were trained with. */
 final class JsonFiles {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonFiles() {
-    }
-
-    /** Writes {@code value} to a temporary file beside {@code file}, then moves it into place. */
-    static void write(Path file, Object value) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Reads {@code file}; a missing or malformed file is an IOException naming it. */
-    static JsonNode read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": missing");
-        }
-        try {
-            return MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
     }
 
     /** A required field, or an IOException naming the file and the field. */

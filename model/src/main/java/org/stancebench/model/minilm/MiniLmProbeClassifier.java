@@ -1,5 +1,6 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
         config.put("settings", new TreeMap<>(settings));
         config.put("weight", head.weight());
         config.put("bias", head.bias());
-        JsonFiles.write(dir.resolve(MiniLmProbeFactory.CONFIG_FILE), config);
+        Json.write(dir.resolve(MiniLmProbeFactory.CONFIG_FILE), config);
     }
 
     @Override

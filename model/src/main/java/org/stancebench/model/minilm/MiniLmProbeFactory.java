@@ -1,5 +1,6 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
     @Override
     public Classifier load(Path dir) throws IOException {
         Path file = dir.resolve(CONFIG_FILE);
-        JsonNode config = JsonFiles.read(file);
+        JsonNode config = Json.readTree(file);
         JsonFiles.checkEncoder(config, file, MiniLmFiles.extract());
         List<String> labels = new ArrayList<>();
         JsonFiles.field(config, "labels", file).forEach(n -> labels.add(n.asText()));

@@ -1,5 +1,7 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +68,6 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
     /** Softmax over mean cosine similarities; embeddings are unit length, so cosine is a dot product. */
     double[] probabilities(float[] embedding) {
         double[] scores = new double[labels.size()];
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < scores.length; k++) {
             double sum = 0;
             for (float[] d : described[k]) {
@@ -77,16 +78,8 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
                 sum += dot;
             }
             scores[k] = sum / described[k].length / temperature;
-            max = Math.max(max, scores[k]);
         }
-        double total = 0;
-        for (int k = 0; k < scores.length; k++) {
-            scores[k] = Math.exp(scores[k] - max);
-            total += scores[k];
-        }
-        for (int k = 0; k < scores.length; k++) {
-            scores[k] /= total;
-        }
+        Probabilities.softmaxInPlace(scores);
         return scores;
     }
 
@@ -100,7 +93,7 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
         config.put("encoder", encoder.files().fingerprint());
         config.put("descriptions", descriptions);
         config.put("settings", new java.util.TreeMap<>(settings));
-        JsonFiles.write(dir.resolve(MiniLmZeroShotFactory.CONFIG_FILE), config);
+        Json.write(dir.resolve(MiniLmZeroShotFactory.CONFIG_FILE), config);
     }
 
     @Override

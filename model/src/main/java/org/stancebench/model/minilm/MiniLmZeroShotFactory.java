@@ -1,5 +1,6 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
     @Override
     public Classifier load(Path dir) throws IOException {
         Path file = dir.resolve(CONFIG_FILE);
-        JsonNode config = JsonFiles.read(file);
+        JsonNode config = Json.readTree(file);
         MiniLmFiles files = MiniLmFiles.extract();
         JsonFiles.checkEncoder(config, file, files);
         List<String> labels = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.api.Probabilities;
+
 /**
  * A multinomial logistic-regression head, evaluated in plain Java: {@code softmax(W x + b)}.
  *
@@ -33,7 +35,6 @@ record SoftmaxHead(float[][] weight, float[] bias) {
     double[] probabilities(float[] x) {
         int k = bias.length;
         double[] z = new double[k];
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             float[] w = weight[c];
             double s = bias[c];
@@ -41,16 +42,8 @@ record SoftmaxHead(float[][] weight, float[] bias) {
                 s += (double) w[i] * x[i];
             }
             z[c] = s;
-            max = Math.max(max, s);
         }
-        double total = 0;
-        for (int c = 0; c < k; c++) {
-            z[c] = Math.exp(z[c] - max);
-            total += z[c];
-        }
-        for (int c = 0; c < k; c++) {
-            z[c] /= total;
-        }
+        Probabilities.softmaxInPlace(z);
         return z;
     }
 }

@@ -1,5 +1,6 @@
 package org.stancebench.model.fasttext;
 
+import org.stancebench.api.Probabilities;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ class FastTextTest {
         TrainingData data = noDev();
         Classifier model = new FastTextFactory().train(data, small(3).with("lr", "1.0").with("epoch", "60"));
         for (LabeledText t : data.train()) {
-            assertEquals(t.label(), ToyTask.LABELS.get(MacroF1.argmax(model.predictProba(t.text()))), t.text());
+            assertEquals(t.label(), ToyTask.LABELS.get(Probabilities.argmax(model.predictProba(t.text()))), t.text());
         }
     }
 

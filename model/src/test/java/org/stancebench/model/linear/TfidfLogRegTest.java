@@ -1,5 +1,6 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.api.Probabilities;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class TfidfLogRegTest {
         Classifier model = new TfidfLogRegFactory().train(data, TrainingOptions.seed(3).with("loss", loss));
         for (LabeledText t : data.train()) {
             double[] p = model.predictProba(t.text());
-            assertEquals(t.label(), LABELS.get(MacroF1.argmax(p)), t.text());
+            assertEquals(t.label(), LABELS.get(Probabilities.argmax(p)), t.text());
         }
         assertEquals(loss, model.settings().get("loss"));
         assertEquals("true", model.settings().get("tuned_on_dev"));

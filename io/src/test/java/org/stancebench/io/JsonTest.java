@@ -1,0 +1,85 @@
+package org.stancebench.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsonTest {
+
+    record Point(String name, double x, List<Integer> ids, Map<String, Integer> counts) {
+    }
+
+    @Test
+    void prettyIsTheHouseStyleWithLfLineEnds() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("b", 2);
+        counts.put("a", 1);
+        String json = Json.pretty(new Point("é😀", 0.1, List.of(1, 2), counts));
+        // Hand-written expectation: declaration order for records, sorted map keys, arrays on one
+        // line, raw UTF-8, "\n" only.
+        assertEquals("{\n  \"name\": \"é😀\",\n  \"x\": 0.1,\n  \"ids\": [ 1, 2 ],\n  \"counts\": {\n"
+                + "    \"a\": 1,\n    \"b\": 2\n  }\n}\n", json);
+        assertFalse(json.contains("\r"));
+    }
+
+    @Test
+    void lineEndsDoNotFollowThePlatformSeparator() {
+        String before = System.getProperty("line.separator");
+        try {
+            System.setProperty("line.separator", "\r\n");
+            assertFalse(Json.pretty(Map.of("a", List.of(Map.of("b", 1)))).contains("\r"));
+            assertFalse(Json.prettyReporting(Map.of("a", 1.5)).contains("\r"));
+        } finally {
+            System.setProperty("line.separator", before);
+        }
+    }
+
+    @Test
+    void exactMapperRoundTripsEveryDouble() throws Exception {
+        double v = 0.1 + 0.2;
+        double back = Json.MAPPER.readTree(Json.compact(Map.of("v", v))).get("v").asDouble();
+        assertEquals(v, back);
+    }
+
+    @Test
+    void reportingRoundsToFifteenSignificantDigits() {
+        // 0.1 + 0.2 = 0.30000000000000004 exactly printed; 15 significant digits give 0.3.
+        assertEquals("0.3", Json.format(0.1 + 0.2));
+        assertEquals("2.0", Json.format(2));
+        // BigDecimal's toString: plain down to 1e-6, exponent below.
+        assertEquals("0.00001", Json.format(1e-5));
+        assertEquals("1E-8", Json.format(1e-8));
+        assertEquals("0.0", Json.format(0));
+        assertEquals("{\n  \"v\": 0.3\n}\n", Json.prettyReporting(new TreeMap<>(Map.of("v", 0.1 + 0.2))));
+        assertThrows(IllegalArgumentException.class, () -> Json.format(Double.NaN));
+    }
+
+    @Test
+    void strictReaderRefusesUnknownFields() {
+        assertThrows(Exception.class, () -> Json.strict(Point.class).readValue(
+                "{\"name\":\"a\",\"x\":1,\"ids\":[],\"counts\":{},\"extra\":1}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0.1, 0.1",
+        "1.0, 1.0",
+        "0.0, 0.0",
+        "-0.0, 0.0",
+        "0.7333333333333333, 0.733333333333333",
+        "1e-15, 1E-15",
+        "0.00012, 0.00012",
+        "12345.5, 12345.5",
+        "0.30000000000000004, 0.3",
+    })
+    void doublesHaveOneFormat(double value, String expected) {
+        assertEquals(expected, Json.format(value));
+    }
+}

@@ -63,7 +63,7 @@ public final class BenchRunner {
         List<String> notes = new ArrayList<>();
 
         options.progress().accept("bench: preparing texts and training data");
-        BenchData data = BenchData.prepare(options, work);
+        BenchInputs data = BenchInputs.prepare(options, work);
         writeInputs(data, work);
 
         List<ClassifierFactory> selected = Models.registered().stream()
@@ -132,7 +132,7 @@ public final class BenchRunner {
         return summary;
     }
 
-    private static void writeInputs(BenchData data, Path work) throws IOException {
+    private static void writeInputs(BenchInputs data, Path work) throws IOException {
         writeLines(Fixture.textsFile(work), data.texts());
         List<String> train = new ArrayList<>();
         data.training().train().forEach(t -> train.add(t.label() + "\t" + t.text().replaceAll("[\\t\\r\\n]+", " ")));
@@ -160,7 +160,7 @@ public final class BenchRunner {
     }
 
     /** Trains, saves and measures one classifier. */
-    private static ModelFootprint train(ClassifierFactory factory, BenchData data, BenchOptions options,
+    private static ModelFootprint train(ClassifierFactory factory, BenchInputs data, BenchOptions options,
                                         Path work) throws IOException {
         String name = factory.name();
         options.progress().accept("bench: training " + name + " on " + data.training().train().size()

@@ -1,14 +1,8 @@
 package org.stancebench.bench;
 
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Platform;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,10 +19,13 @@ import java.util.Objects;
  * @param memory physical memory in bytes ({@code MemTotal} of {@code /proc/meminfo}), 0 when unknown
  * @param os operating system name, version and architecture
  * @param java Java runtime vendor and version
+ * @param cpuFlags the SIMD extensions the CPU exposes (they decide which kernels numeric libraries
+ *     run, so speed figures are only comparable between machines with the same ones); empty when unknown
  */
-public record Hardware(String cpuModel, int cores, long memory, String os, String java) {
+public record Hardware(String cpuModel, int cores, long memory, String os, String java, List<String> cpuFlags) {
     public Hardware {
         Objects.requireNonNull(cpuModel, "cpuModel");
+        cpuFlags = cpuFlags == null ? List.of() : List.copyOf(cpuFlags);
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(java, "java");
         if (cores < 1) {
@@ -41,13 +38,9 @@ public record Hardware(String cpuModel, int cores, long memory, String os, Strin
 
     /** Describes the machine this JVM runs on. */
     public static Hardware detect() {
-        return new Hardware(
-                cpuModel(readLines(Path.of("/proc/cpuinfo"))),
-                Runtime.getRuntime().availableProcessors(),
-                memTotal(readLines(Path.of("/proc/meminfo"))),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"),
-                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+        Platform p = Platform.current();
+        return new Hardware(p.cpuModel(), p.processors(), p.memory(), p.osName() + " " + p.osVersion() + " " + p.arch(),
+                p.javaRuntime(), p.cpuFlags());
     }
 
     /**
@@ -56,47 +49,8 @@ public record Hardware(String cpuModel, int cores, long memory, String os, Strin
      */
     @JsonIgnore
     public String fingerprint() {
-        String canonical = String.join("\n",
-                "cpuModel=" + cpuModel, "cores=" + cores, "memory=" + memory, "os=" + os, "java=" + java);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    static String cpuModel(List<String> cpuinfo) {
-        for (String line : cpuinfo) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("model name")) {
-                return line.substring(colon + 1).strip();
-            }
-        }
-        return System.getProperty("os.arch");
-    }
-
-    /** {@code MemTotal} in bytes (the file gives kB); falls back to the JVM's view of physical memory. */
-    static long memTotal(List<String> meminfo) {
-        for (String line : meminfo) {
-            if (line.startsWith("MemTotal:")) {
-                String[] parts = line.substring("MemTotal:".length()).strip().split("\\s+");
-                return Long.parseLong(parts[0]) * 1024L;
-            }
-        }
-        if (ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getTotalMemorySize();
-        }
-        return 0;
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | SecurityException e) {
-            // Not Linux, or no /proc: the callers fall back to what the JVM knows.
-            return List.of();
-        }
+        String canonical = String.join("\n", "cpuModel=" + cpuModel, "cores=" + cores, "memory=" + memory,
+                "os=" + os, "java=" + java, "cpuFlags=" + String.join(" ", cpuFlags));
+        return ContentHash.sha256(canonical);
     }
 }

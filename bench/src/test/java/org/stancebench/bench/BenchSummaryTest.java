@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchSummaryTest {
 
-    static final Hardware HW = new Hardware("AMD EPYC 9R14", 2, 24L << 30, "Linux 6.1 amd64", "Debian 17.0.15");
+    static final Hardware HW = new Hardware("AMD EPYC 9R14", 2, 24L << 30, "Linux 6.1 amd64", "Debian 17.0.15", List.of("avx2", "fma"));
 
     static BenchSummary sample() {
         BenchSettings settings = new BenchSettings(1, 1, 1000, 3, 1000, List.of(1, 32), List.of(1, 2),

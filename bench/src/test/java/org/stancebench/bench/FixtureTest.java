@@ -37,6 +37,6 @@ class FixtureTest {
 
     @Test
     void meanTokensCountsWhitespaceTokens() {
-        assertEquals(2.0, BenchData.meanTokens(TEXTS), 1e-12); // (3 + 2 + 1) / 3
+        assertEquals(2.0, BenchInputs.meanTokens(TEXTS), 1e-12); // (3 + 2 + 1) / 3
     }
 }

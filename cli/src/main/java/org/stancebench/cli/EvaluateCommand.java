@@ -1,5 +1,6 @@
 package org.stancebench.cli;
 
+import org.stancebench.io.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -198,7 +199,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (runs.size() > 1) {
             options.progress().accept("comparing " + runs.size() + " runs pairwise");
         }
-        Results results = Evaluation.results(createdBy(), dataset, runs, ModelProvenance.currentGitCommit(),
+        Results results = Evaluation.results(createdBy(), dataset, runs, Platform.current().gitCommit(),
                 Comparisons.Options.defaults());
         List<Comparison> comparisons = results.comparisons();
         String defaultName = runs.size() == 1 ? runs.get(0).name().replace('@', '-')

@@ -1,5 +1,6 @@
 package org.stancebench.cli;
 
+import org.stancebench.io.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -300,8 +301,8 @@ final class ReproduceCommand implements Callable<Integer> {
         }
 
         stage(err, 5, "report", "writing " + String.join(", ", ReportWriter.FILES));
-        Results results = Results.of("stancebench " + ModelProvenance.currentStancebenchVersion(),
-                Evaluation.datasetInfo(dataset), EnvironmentInfo.current(ModelProvenance.currentGitCommit()), runs,
+        Results results = Results.of("stancebench " + Platform.current().stancebenchVersion(),
+                Evaluation.datasetInfo(dataset), EnvironmentInfo.current(Platform.current().gitCommit()), runs,
                 comparisons, bench);
         finish(stdout, results, ReportWriter.write(results, dir), dir, start);
         for (String failure : failures) {

@@ -1,15 +1,16 @@
 package org.stancebench.cli;
 
+import org.stancebench.io.Platform;
 import picocli.CommandLine;
 
 /** Prints the StanceBench version and the Java runtime it runs on. */
 final class Versions implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = StanceBench.class.getPackage().getImplementationVersion();
+        Platform p = Platform.current();
         return new String[] {
-            "stancebench " + (version == null ? "development build" : version),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+            "stancebench " + p.stancebenchVersion() + (p.gitCommit() == null ? "" : " (commit " + p.gitCommit() + ")"),
+            "Java " + p.javaVersion() + " (" + p.javaVendor() + ")",
         };
     }
 }

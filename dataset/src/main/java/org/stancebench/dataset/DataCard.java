@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Renders {@code DATACARD.md}: the dataset's own words from {@link DatasetInfo} plus computed tables. */
+/** Renders {@code DATACARD.md}: the dataset's own words from {@link DatasetDescription} plus computed tables. */
 final class DataCard {
 
     private DataCard() {
     }
 
-    static byte[] markdown(DatasetInfo info, List<Example> examples, Map<String, Map<String, Integer>> counts,
+    static byte[] markdown(DatasetDescription info, List<Example> examples, Map<String, Map<String, Integer>> counts,
                            long seed, int folds, int repeats, String fingerprint, Map<String, String> hashes) {
         StringBuilder md = new StringBuilder();
         md.append("# Data card: ").append(info.title()).append("\n\n");

@@ -74,7 +74,7 @@ public final class DatasetWriter {
      *     id, wrong hash, the same text in two splits)
      * @throws IOException when the directory cannot be written
      */
-    public static Manifest write(Path outDir, DatasetInfo info, List<Example> examples, long seed, int folds,
+    public static Manifest write(Path outDir, DatasetDescription info, List<Example> examples, long seed, int folds,
                                  int repeats) throws IOException {
         validate(info, examples);
         List<Splits.Item> items = examples.stream().map(Splits.Item::of).toList();
@@ -99,7 +99,7 @@ public final class DatasetWriter {
         return manifest;
     }
 
-    private static void validate(DatasetInfo info, List<Example> examples) {
+    private static void validate(DatasetDescription info, List<Example> examples) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("dataset " + info.name() + " has no examples");
         }
@@ -184,7 +184,7 @@ public final class DatasetWriter {
         return Json.pretty(root).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] croissant(DatasetInfo info, Map<String, byte[]> files, int size) {
+    private static byte[] croissant(DatasetDescription info, Map<String, byte[]> files, int size) {
         ObjectNode root = Json.object();
         ObjectNode ctx = root.putObject("@context");
         ctx.put("@language", "en");

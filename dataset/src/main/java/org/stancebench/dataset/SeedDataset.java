@@ -95,7 +95,7 @@ public final class SeedDataset {
     }
 
     /** The data-card text of a seed dataset built from {@code page}, its final labels and its passes. */
-    static DatasetInfo info(Page page, LabelFile labels, List<LabelFile> passes, List<PageUnit> units, String pageSha,
+    static DatasetDescription info(Page page, LabelFile labels, List<LabelFile> passes, List<PageUnit> units, String pageSha,
                             String labelsSha) {
         long sentences = units.stream().filter(u -> u.unit().equals("sentence")).count();
         String description = """
@@ -131,7 +131,7 @@ public final class SeedDataset {
         } else {
             limits.add(1, "Single annotator without adjudication: label noise is unknown.");
         }
-        return new DatasetInfo(NAME, "StanceBench seed: " + page.title(), description, source,
+        return new DatasetDescription(NAME, "StanceBench seed: " + page.title(), description, source,
                 "page text as published by its author and commenters, included unchanged for research use (no open "
                         + "licence stated); StanceBench's labels, annotation passes and splits: CC BY 4.0 "
                         + "(https://creativecommons.org/licenses/by/4.0/)",

@@ -211,8 +211,8 @@ class DatasetWriterTest {
         assertNull(d.labelCounts("dev").values().stream().filter(n -> n > 0).findAny().orElse(null));
     }
 
-    private static DatasetInfo info() {
-        return new DatasetInfo("corpus", "A test corpus", "For tests.", "Made up in the test.", "CC0", null,
+    private static DatasetDescription info() {
+        return new DatasetDescription("corpus", "A test corpus", "For tests.", "Made up in the test.", "CC0", null,
                 List.of("pos", "neg"), "By the test.", List.of());
     }
 

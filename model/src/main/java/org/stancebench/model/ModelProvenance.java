@@ -1,10 +1,9 @@
 package org.stancebench.model;
 
+import org.stancebench.io.Platform;
 import org.stancebench.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
@@ -150,19 +148,13 @@ public record ModelProvenance(
             engine = djl.engineName();
             engineVersion = djl.engineVersion();
         }
-        String version = currentStancebenchVersion();
+        Platform platform = Platform.current();
+        String version = platform.stancebenchVersion();
         return new ModelProvenance(FORMAT, model.name(), new TreeMap<>(model.settings()), options.seed(),
                 data.fingerprint(), data.train().size(), data.dev().size(), model.labels(),
-                version, djlVersion, engine, engineVersion,
-                System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), currentGitCommit(),
-                "StanceBench " + version + " ModelStore", new TreeMap<>(files));
-    }
-
-    /** The StanceBench version of this build, from a resource Maven fills in. */
-    public static String currentStancebenchVersion() {
-        return property("/org/stancebench/model/stancebench.properties", "version", "development build");
+                version, djlVersion, engine, engineVersion, platform.javaVersion(), platform.javaVendor(),
+                platform.osName(), platform.osVersion(), platform.arch(), platform.processors(),
+                platform.gitCommit(), "StanceBench " + version + " ModelStore", new TreeMap<>(files));
     }
 
     /**
@@ -184,41 +176,6 @@ public record ModelProvenance(
             return value == null || value.isBlank() || value.startsWith("${") ? fallback : value.strip();
         } catch (IOException e) {
             return fallback;
-        }
-    }
-
-    /**
-     * The commit of the StanceBench checkout named by the {@code stancebench.home} system property
-     * (set by the launcher), or null when it is unset, not a git checkout, or git is unavailable.
-     * Never throws: provenance is best effort here.
-     */
-    public static String currentGitCommit() {
-        String home = System.getProperty("stancebench.home");
-        if (home == null || home.isBlank()) {
-            return null;
-        }
-        try {
-            Path dir = Path.of(home);
-            if (!Files.exists(dir.resolve(".git"))) {
-                return null;
-            }
-            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
-                    .redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readNBytes(200);
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            String commit = new String(out, StandardCharsets.US_ASCII).strip();
-            return p.exitValue() == 0 && commit.matches("[0-9a-f]{40,64}") ? commit : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 

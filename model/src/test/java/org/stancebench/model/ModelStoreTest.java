@@ -151,29 +151,6 @@ class ModelStoreTest {
         assertTrue(e.getMessage().contains("labels"), e.getMessage());
     }
 
-    @Test
-    void recordsTheGitCommitOnlyWhenTheHomeIsACheckout() {
-        String before = System.getProperty("stancebench.home");
-        try {
-            System.clearProperty("stancebench.home");
-            assertNull(ModelProvenance.currentGitCommit());
-            System.setProperty("stancebench.home", tmp.toString());
-            assertNull(ModelProvenance.currentGitCommit(), "not a checkout");
-            Path root = Path.of("").toAbsolutePath().getParent();
-            if (Files.exists(root.resolve(".git"))) {
-                System.setProperty("stancebench.home", root.toString());
-                String commit = ModelProvenance.currentGitCommit();
-                assertTrue(commit == null || commit.matches("[0-9a-f]{40}"), commit);
-            }
-        } finally {
-            if (before == null) {
-                System.clearProperty("stancebench.home");
-            } else {
-                System.setProperty("stancebench.home", before);
-            }
-        }
-    }
-
     /** A classifier that says it computes with DJL. */
     private record FakeDjlModel(Classifier inner) implements Classifier, DjlBacked {
         @Override public String name() { return inner.name(); }

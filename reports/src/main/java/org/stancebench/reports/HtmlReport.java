@@ -87,7 +87,7 @@ public final class HtmlReport {
     static Map<String, String> palette(Results results) {
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         results.runs().forEach(r -> names.add(r.classifier()));
-        BenchData bench = BenchData.of(results.benchmarks());
+        BenchFigures bench = BenchFigures.of(results.benchmarks());
         if (bench != null) {
             names.addAll(bench.classifiers());
         }
@@ -314,7 +314,7 @@ public final class HtmlReport {
     private static void speed(Markup m, Results results, Map<String, String> palette) {
         m.open("section", "id", "speed").newline();
         m.element("h2", "Throughput against batch size");
-        BenchData bench = BenchData.of(results.benchmarks());
+        BenchFigures bench = BenchFigures.of(results.benchmarks());
         List<String> names = new ArrayList<>();
         List<List<LineChart.Point>> points = new ArrayList<>();
         double maxBatch = 1;
@@ -322,12 +322,12 @@ public final class HtmlReport {
         double minRate = Double.POSITIVE_INFINITY;
         if (bench != null) {
             for (String classifier : bench.classifiers()) {
-                List<BenchData.Row> rows = bench.throughput(classifier, 1);
+                List<BenchFigures.Row> rows = bench.throughput(classifier, 1);
                 if (rows.isEmpty()) {
                     continue;
                 }
                 List<LineChart.Point> pts = new ArrayList<>();
-                for (BenchData.Row r : rows) {
+                for (BenchFigures.Row r : rows) {
                     pts.add(new LineChart.Point(r.batchSize(), r.score(), r.error(), "batch " + r.batchSize() + ": "
                             + Formats.rate(r.score()) + " ± " + Formats.rate(r.error()) + " texts/s"));
                     maxBatch = Math.max(maxBatch, r.batchSize());
@@ -411,7 +411,7 @@ public final class HtmlReport {
         row(m, "Java", env.java());
         row(m, "operating system", env.os() + " (" + env.arch() + ")");
         row(m, "processors", Integer.toString(env.cpus()));
-        BenchData bench = BenchData.of(results.benchmarks());
+        BenchFigures bench = BenchFigures.of(results.benchmarks());
         if (bench != null) {
             row(m, "benchmark hardware", bench.hardware());
             row(m, "hardware fingerprint", bench.hardwareFingerprint());

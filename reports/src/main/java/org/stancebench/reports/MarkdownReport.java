@@ -187,12 +187,12 @@ public final class MarkdownReport {
 
     private static String speed(Results results) {
         StringBuilder md = new StringBuilder("## Speed\n\n");
-        BenchData bench = BenchData.of(results.benchmarks());
+        BenchFigures bench = BenchFigures.of(results.benchmarks());
         if (bench == null || bench.rows().isEmpty()) {
             return md.append("No benchmark data in this run.\n\n").toString();
         }
         TreeSet<Integer> batches = new TreeSet<>();
-        for (BenchData.Row r : bench.rows()) {
+        for (BenchFigures.Row r : bench.rows()) {
             if (r.benchmark().equals("throughput") && r.threads() == 1 && r.textLength() == null) {
                 batches.add(r.batchSize());
             }
@@ -206,18 +206,18 @@ public final class MarkdownReport {
         }
         md.append(" p50 | p99 |\n|---|").append("---:|".repeat(batches.size())).append("---:|---:|\n");
         for (String classifier : bench.classifiers()) {
-            List<BenchData.Row> rows = bench.throughput(classifier, 1);
+            List<BenchFigures.Row> rows = bench.throughput(classifier, 1);
             if (rows.isEmpty() && bench.latency(classifier) == null) {
                 // Only stage benchmarks (for example the shared MiniLM encoder): not an end-to-end row.
                 continue;
             }
             md.append("| ").append(cell(classifier)).append(" |");
             for (int b : batches) {
-                BenchData.Row row = rows.stream().filter(r -> r.batchSize() == b).findFirst().orElse(null);
+                BenchFigures.Row row = rows.stream().filter(r -> r.batchSize() == b).findFirst().orElse(null);
                 md.append(' ').append(row == null ? "–" : Formats.rate(row.score()) + " ± " + Formats.rate(row.error()))
                         .append(" |");
             }
-            BenchData.Row lat = bench.latency(classifier);
+            BenchFigures.Row lat = bench.latency(classifier);
             md.append(' ').append(lat == null || lat.p50() == null ? "–" : Formats.fixed(lat.p50(), 1)).append(" | ")
                     .append(lat == null || lat.p99() == null ? "–" : Formats.fixed(lat.p99(), 1)).append(" |\n");
         }
@@ -260,7 +260,7 @@ public final class MarkdownReport {
         md.append("| commit | ").append(env.commit() == null ? "unknown" : "`" + code(env.commit()) + "`").append(" |\n");
         md.append("| environment | Java ").append(cell(env.java())).append(", ").append(cell(env.os())).append(", ")
                 .append(cell(env.arch())).append(", ").append(env.cpus()).append(" CPUs |\n");
-        BenchData bench = BenchData.of(results.benchmarks());
+        BenchFigures bench = BenchFigures.of(results.benchmarks());
         if (bench != null) {
             md.append("| benchmark hardware | ").append(cell(bench.hardware())).append(" |\n");
         }

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import org.stancebench.eval.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
 import org.stancebench.eval.metrics.OfficialMetrics;
 import org.stancebench.eval.results.PredictionRecord;
 import org.stancebench.eval.results.RunResult;
+import org.stancebench.eval.stats.ApproximateRandomization;
 import org.stancebench.eval.stats.McNemar;
 
 /**
@@ -24,9 +23,8 @@ import org.stancebench.eval.stats.McNemar;
  * accuracy, the test is McNemar's exact test (eval's {@link McNemar}). Otherwise it is approximate
  * randomization in which an example's predictions move together: each shuffle swaps, with
  * probability 1/2, all of one example's baseline and current predictions (every repeat and seed),
- * because copies of one example are not independent evidence. The p-value is
- * {@code (1 + #{|m(A') - m(B')| >= |m(A) - m(B)|}) / (1 + shuffles)}, two-sided. Seeded with
- * Commons Math's {@link Well19937c}: same inputs and seed, same p-value.
+ * because copies of one example are not independent evidence (eval's
+ * {@link ApproximateRandomization} with one cluster per example id).
  */
 final class PairedTest {
     /** Test name: McNemar's exact test. */
@@ -117,28 +115,9 @@ final class PairedTest {
             long[] discordant = McNemar.discordant(gold, a, b);
             return new Result(MCNEMAR, n, base, cur, McNemar.exactPValue(discordant[0], discordant[1]));
         }
-        double threshold = Math.abs(base - cur) - 1e-12;
-        RandomGenerator rng = new Well19937c(seed);
-        boolean[] swap = new boolean[c];
-        int[] x = new int[n];
-        int[] y = new int[n];
-        long atLeast = 0;
-        for (int s = 0; s < shuffles; s++) {
-            for (int j = 0; j < c; j++) {
-                swap[j] = rng.nextBoolean();
-            }
-            for (int j = 0; j < n; j++) {
-                boolean sw = swap[cluster[j]];
-                x[j] = sw ? b[j] : a[j];
-                y[j] = sw ? a[j] : b[j];
-            }
-            double dx = m.applyAsDouble(ConfusionMatrix.of(k, gold, x));
-            double dy = m.applyAsDouble(ConfusionMatrix.of(k, gold, y));
-            if (Math.abs(dx - dy) >= threshold) {
-                atLeast++;
-            }
-        }
-        return new Result(RANDOMIZATION, n, base, cur, (atLeast + 1.0) / (shuffles + 1.0));
+        ApproximateRandomization.Result r = ApproximateRandomization.test(a, b, cluster,
+                pred -> m.applyAsDouble(ConfusionMatrix.of(k, gold, pred)), shuffles, seed);
+        return new Result(RANDOMIZATION, n, base, cur, r.pValue());
     }
 
     private static String key(PredictionRecord p) {

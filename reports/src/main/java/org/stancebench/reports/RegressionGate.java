@@ -183,8 +183,8 @@ public final class RegressionGate {
             md.append("Speed not compared: quality only was asked for.\n\n");
             return;
         }
-        BenchData b = BenchData.of(baseline.benchmarks());
-        BenchData c = BenchData.of(current.benchmarks());
+        BenchFigures b = BenchFigures.of(baseline.benchmarks());
+        BenchFigures c = BenchFigures.of(current.benchmarks());
         if (b == null || c == null) {
             md.append("Speed not compared: no benchmark data in the ")
                     .append(b == null && c == null ? "baseline or the current run" : b == null ? "baseline" : "current run")
@@ -197,14 +197,14 @@ public final class RegressionGate {
                     .append(MarkdownReport.cell(c.hardware())).append(").\n\n");
             return;
         }
-        Map<String, BenchData.Row> currentRows = new LinkedHashMap<>();
+        Map<String, BenchFigures.Row> currentRows = new LinkedHashMap<>();
         c.rows().forEach(r -> currentRows.put(r.key(), r));
         md.append("Speed (same hardware): a regression is more than ")
                 .append(Formats.fixed(100 * options.maxSlowdown(), 0))
                 .append("% slower with the two 99.9% error intervals apart.\n\n")
                 .append("| measurement | baseline | current | change | verdict |\n|---|---:|---:|---:|---|\n");
-        for (BenchData.Row br : b.rows()) {
-            BenchData.Row cr = currentRows.get(br.key());
+        for (BenchFigures.Row br : b.rows()) {
+            BenchFigures.Row cr = currentRows.get(br.key());
             if (cr == null || !cr.unit().equals(br.unit()) || br.score() <= 0) {
                 continue;
             }

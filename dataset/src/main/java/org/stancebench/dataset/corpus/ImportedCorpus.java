@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.stancebench.io.ContentHash;
-import org.stancebench.dataset.DatasetInfo;
+import org.stancebench.dataset.DatasetDescription;
 import org.stancebench.dataset.Example;
 
 /**
@@ -80,8 +80,8 @@ public record ImportedCorpus(String name, String title, List<String> labels, Lis
     }
 
     /** The words of this corpus's data card and Croissant metadata, for {@code DatasetWriter}. */
-    public DatasetInfo info() {
-        return new DatasetInfo(name, title, motivation, source, license, url, labels, labelling, limits);
+    public DatasetDescription info() {
+        return new DatasetDescription(name, title, motivation, source, license, url, labels, labelling, limits);
     }
 
     /** Number of examples per split (in {@link #SPLITS} order) and label (in label order). */

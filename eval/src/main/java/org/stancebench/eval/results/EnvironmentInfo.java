@@ -1,5 +1,6 @@
 package org.stancebench.eval.results;
 
+import org.stancebench.io.Platform;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,7 @@ public record EnvironmentInfo(String java, String os, String arch, int cpus, Str
 
     /** The environment of this JVM, with the given commit (or null). */
     public static EnvironmentInfo current(String commit) {
-        return new EnvironmentInfo(System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), commit);
+        Platform p = Platform.current();
+        return new EnvironmentInfo(p.javaVersion(), p.osName() + " " + p.osVersion(), p.arch(), p.processors(), commit);
     }
 }

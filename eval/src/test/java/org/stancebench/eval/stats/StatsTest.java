@@ -176,4 +176,19 @@ class StatsTest {
                 p -> ConfusionMatrix.of(2, gold, p).accuracy(), 100, 1);
         assertEquals(1.0, r.pValue());
     }
+
+    @Test
+    void clustersSwapTogether() {
+        int[] gold = {0, 1, 0, 1, 0, 1};
+        int[] a = {0, 1, 0, 1, 1, 0};
+        int[] b = {1, 0, 1, 0, 0, 1};
+        // One cluster: a shuffle swaps everything or nothing, so |difference| never changes: p = 1.
+        ApproximateRandomization.Result one = ApproximateRandomization.test(a, b, new int[6],
+                p -> ConfusionMatrix.of(2, gold, p).accuracy(), 500, 3);
+        assertEquals(1.0, one.pValue());
+        // Every prediction its own cluster is the unclustered test, draw for draw.
+        assertEquals(ApproximateRandomization.test(a, b, p -> ConfusionMatrix.of(2, gold, p).accuracy(), 500, 3),
+                ApproximateRandomization.test(a, b, new int[] {0, 1, 2, 3, 4, 5},
+                        p -> ConfusionMatrix.of(2, gold, p).accuracy(), 500, 3));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * the benchmark machinery (JMH, DJL). Rows missing a required field are refused with a message
  * naming the row.
  */
-record BenchData(String hardwareFingerprint, String hardware, String mode, List<Row> rows, List<String> notes) {
+record BenchFigures(String hardwareFingerprint, String hardware, String mode, List<Row> rows, List<String> notes) {
 
     /** One measured figure; {@code textLength} null for real texts, percentiles null unless latency. */
     record Row(String classifier, String benchmark, int batchSize, int threads, Integer textLength, double score,
@@ -39,13 +39,13 @@ record BenchData(String hardwareFingerprint, String hardware, String mode, List<
         }
     }
 
-    BenchData {
+    BenchFigures {
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
     }
 
     /** Parses the benchmark summary, or returns null when {@code node} is null. */
-    static BenchData of(JsonNode node) {
+    static BenchFigures of(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -72,7 +72,7 @@ record BenchData(String hardwareFingerprint, String hardware, String mode, List<
                 : "unknown";
         List<String> notes = new ArrayList<>();
         node.path("notes").forEach(n -> notes.add(n.asText()));
-        return new BenchData(node.path("hardwareFingerprint").asText(""), hardware, node.path("mode").asText("?"),
+        return new BenchFigures(node.path("hardwareFingerprint").asText(""), hardware, node.path("mode").asText("?"),
                 rows, notes);
     }
 

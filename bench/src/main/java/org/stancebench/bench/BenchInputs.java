@@ -21,9 +21,9 @@ import org.stancebench.api.TrainingData;
  * @param texts the benchmark texts, in order
  * @param sample where the texts come from, for the summary
  */
-record BenchData(TrainingData training, List<String> texts, TextSample sample) {
+record BenchInputs(TrainingData training, List<String> texts, TextSample sample) {
 
-    BenchData {
+    BenchInputs {
         texts = List.copyOf(texts);
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no benchmark texts");
@@ -33,7 +33,7 @@ record BenchData(TrainingData training, List<String> texts, TextSample sample) {
     /** The corpus the texts come from when a corpora directory is given. */
     static final String IRONY = "tweeteval/irony";
 
-    static BenchData prepare(BenchOptions options, Path work) throws IOException {
+    static BenchInputs prepare(BenchOptions options, Path work) throws IOException {
         TrainingData training;
         List<String> seedTexts = null;
         if ("irony".equals(options.trainOn())) {
@@ -53,7 +53,7 @@ record BenchData(TrainingData training, List<String> texts, TextSample sample) {
             source = "seed";
         }
         texts = texts.stream().map(t -> t.replaceAll("[\\r\\n]+", " ").strip()).filter(t -> !t.isEmpty()).toList();
-        return new BenchData(training, texts, new TextSample(source, texts.size(), meanTokens(texts)));
+        return new BenchInputs(training, texts, new TextSample(source, texts.size(), meanTokens(texts)));
     }
 
     static double meanTokens(List<String> texts) {

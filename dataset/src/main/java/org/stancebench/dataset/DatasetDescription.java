@@ -24,12 +24,12 @@ import java.util.regex.Pattern;
  * @param labelling who labelled what and how (Markdown allowed)
  * @param limits known limits beyond those the writer computes (size, imbalance), one per entry
  */
-public record DatasetInfo(String name, String title, String description, String source, String license,
+public record DatasetDescription(String name, String title, String description, String source, String license,
                           String url, List<String> labels, String labelling, List<String> limits) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
-    public DatasetInfo {
+    public DatasetDescription {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("dataset name must match " + NAME + ": '" + name + "'");

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
@@ -118,7 +119,10 @@ final class TextCnnBlock extends AbstractBlock {
             if (windowMasks != null) {
                 c = c.add(windowMasks[g].expandDims(2));
             }
-            pooled.add(c.max(new int[] {1}).maximum(0f));
+            // relu, not maximum(0f): DJL wraps a number in a tensor over a direct buffer and closes it
+            // right after the operation, but autograd keeps it for the backward pass, so a garbage
+            // collection in between made the ReLU's gradient read freed memory. relu keeps no operand.
+            pooled.add(Activation.relu(c.max(new int[] {1})));
         }
         NDArray h = NDArrays.concat(pooled, 1);
         if (dropMask != null) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * time, textcnn crashed in the default run (NaN development loss every epoch) and differed by 2.4e-2
  * between SSE4.1 and AVX2; now no oneDNN primitive runs at all in training and every probability is
  * bit-identical, hence the tolerance of zero. What this does not cover: MKL's matrix products and
- * ATen's vectorised kernels choose their code paths by other means (see the commit that added this).
+ * ATen's vectorised kernels choose their code paths by other means (DEVELOPERS.md says what was
+ * measured).
  */
 class KernelIndependenceTest {
 

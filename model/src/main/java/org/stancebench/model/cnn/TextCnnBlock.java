@@ -90,9 +90,10 @@ final class TextCnnBlock extends AbstractBlock {
      * embeddings of tokens {@code p .. p + width - 1}, position-major), and those are multiplied by
      * the filter weights re-laid out as {@code [filters, width * dim]} ({@link Linear#linear}).
      * PyTorch's CPU convolution goes through oneDNN, which picks its kernels by the CPU's
-     * instruction set; its input gradient is wrong (and sometimes NaN, read from uninitialised
-     * padding) when the filter count is not a multiple of the kernel's channel block (16 with
-     * AVX-512, 8 with AVX2), which made training on AVX-512 machines diverge. Slices, concatenation
+     * instruction set; its input gradient is wrong, differently from call to call and sometimes NaN
+     * (as if read from uninitialised channel padding), when the filter count is not a multiple of
+     * the kernel's channel block (16 with AVX-512, 8 with AVX2), which made training on AVX-512
+     * machines diverge. Slices, concatenation
      * and a matrix product have exact, kernel-independent gradients. The parameters keep PyTorch's
      * convolution layout {@code [filters, dim, width]}, so saved weights and {@link TextCnnWeights}
      * are unchanged.

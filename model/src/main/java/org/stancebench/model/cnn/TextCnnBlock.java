@@ -115,7 +115,11 @@ final class TextCnnBlock extends AbstractBlock {
                 slices.add(x.get(new NDIndex(":, {}:{}, :", j, j + windows)));
             }
             NDArray w = width == 1 ? slices.get(0) : NDArrays.concat(slices, 2);
-            NDArray filter = conv[g].transpose(0, 2, 1).reshape(filters, width * dim);
+            // DJL gives a result to its first operand's manager: attached to the input's, the
+            // re-laid-out filter is freed with each training step, not kept with the parameters.
+            NDArray positionMajor = conv[g].transpose(0, 2, 1);
+            positionMajor.attach(x.getManager());
+            NDArray filter = positionMajor.reshape(filters, width * dim);
             NDArray c = Linear.linear(w, filter, convBias[g]).singletonOrThrow();
             if (windowMasks != null) {
                 c = c.add(windowMasks[g].expandDims(2));

@@ -45,6 +45,36 @@ class TextCnnBlockTest {
         check(true);
     }
 
+    /**
+     * A forward pass leaves nothing in the manager of the parameters: everything it makes belongs to
+     * the manager of its input, closed after each training step. (DJL gives an operation's result to
+     * its first operand's manager, so a filter re-laid out from a parameter stayed until training
+     * ended: about 190 KB per step with the defaults.)
+     */
+    @Test
+    void forwardPassesLeaveNothingInTheParametersManager() {
+        try (NDManager params = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            SplittableRandom r = new SplittableRandom(1);
+            NDArray e = params.create(uniform(r, VOCAB * DIM), new Shape(VOCAB, DIM));
+            NDArray[] c = new NDArray[WIDTHS.length];
+            NDArray[] cb = new NDArray[WIDTHS.length];
+            for (int g = 0; g < WIDTHS.length; g++) {
+                c[g] = params.create(uniform(r, FILTERS * DIM * WIDTHS[g]), new Shape(FILTERS, DIM, WIDTHS[g]));
+                cb[g] = params.create(uniform(r, FILTERS));
+            }
+            NDArray l = params.create(uniform(r, CLASSES * FILTERS * WIDTHS.length), new Shape(CLASSES, FILTERS * WIDTHS.length));
+            NDArray lb = params.create(uniform(r, CLASSES));
+            int before = params.getManagedArrays().size();
+            for (int step = 0; step < 3; step++) {
+                try (NDManager s = params.newSubManager()) {
+                    TextCnnBlock.logits(s.zeros(new Shape(BATCH, TIME), ai.djl.ndarray.types.DataType.INT64), e, c, cb,
+                            l, lb, null, null);
+                }
+            }
+            assertEquals(before, params.getManagedArrays().size(), "arrays left in the parameters' manager");
+        }
+    }
+
     private static void check(boolean collectBeforeBackward) throws InterruptedException {
         SplittableRandom r = new SplittableRandom(42);
         float[] emb = uniform(r, VOCAB * DIM);

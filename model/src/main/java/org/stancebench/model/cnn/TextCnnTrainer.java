@@ -103,6 +103,11 @@ final class TextCnnTrainer {
                             trainer.step();
                         }
                     }
+                    if (!Double.isFinite(trainLoss)) {
+                        throw new IllegalStateException(String.format("textcnn: training diverged: the training "
+                                + "loss of epoch %d is %s; try a smaller learningRate (now %s)", epoch, trainLoss / n,
+                                config.learningRate()));
+                    }
                     TextCnnWeights weights = weights(block, config, vocab, classes);
                     if (!hasDev) {
                         best = weights;

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,20 @@ final class DjlSparseLinear implements AutoCloseable {
 
     /** The objective at {@code x = [W (dim x classes, row-major), b]}; writes its gradient. */
     double evaluate(double[] x, double[] grad) {
+        return evaluate(x, grad, () -> { });
+    }
+
+    /**
+     * Like {@link #evaluate(double[], double[])}, running {@code beforeBackward} between each chunk's
+     * forward and backward pass (tests collect garbage there).
+     *
+     * <p>Every constant of the loss is an array of {@code m}, alive until the gradient is read: DJL's
+     * operations with a number ({@code div(n)}, {@code maximum(0.0)}) wrap it in a tensor over a direct
+     * buffer and close it at once, yet autograd keeps that tensor for the backward pass, so a garbage
+     * collection in between would free the buffer under it and the gradient would read whatever
+     * memory took its place.
+     */
+    double evaluate(double[] x, double[] grad, Runnable beforeBackward) {
         int wSize = dim * classes;
         double total = 0;
         try (NDManager m = manager.newSubManager()) {
@@ -92,6 +107,8 @@ final class DjlSparseLinear implements AutoCloseable {
             NDArray b = m.create(bPart, new Shape(classes));
             w.setRequiresGradient(true);
             b.setRequiresGradient(true);
+            NDArray count = m.create((double) n);
+            NDArray one = m.create(1.0);
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 for (Chunk ch : chunks) {
                     NDArray logits = logits(m, ch, w, b);
@@ -100,12 +117,13 @@ final class DjlSparseLinear implements AutoCloseable {
                     if (loss == LinearLoss.LOGISTIC) {
                         l = logits.logSoftmax(1).mul(target).sum().neg();
                     } else {
-                        NDArray margin = target.mul(logits).neg().add(1.0).maximum(0.0);
+                        NDArray margin = Activation.relu(one.sub(target.mul(logits)));
                         NDArray sw = m.create(ch.weight, new Shape(ch.rows, 1));
                         l = margin.square().mul(sw).sum();
                     }
-                    l = l.div((double) n);
+                    l = l.div(count);
                     total += l.getDouble();
+                    beforeBackward.run();
                     gc.backward(l);
                 }
             }

@@ -153,6 +153,14 @@ class TextCnnTest {
     }
 
     @Test
+    void divergingTrainingFailsNamingTheLossInsteadOfReturningNoWeights() {
+        TrainingData withDev = new TrainingData(LABELS, data.train(), toy(7, 30).train(), "toy");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new TextCnnFactory().train(withDev, small(5).with("learningRate", "1e30")));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("learningRate"), e.getMessage());
+    }
+
+    @Test
     void badSettingsAreRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TextCnnFactory().train(data, TrainingOptions.seed(1).with("filterz", "3")));

@@ -1,10 +1,9 @@
 package org.stancebench.model.cnn;
 
+import org.stancebench.io.Json;
+import org.stancebench.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,20 +61,9 @@ final class TextCnnClassifier implements Classifier, DjlBacked {
         json.put("labels", labels);
         json.put("settings", config.asSettings());
         json.put("vocabularySize", vocabulary.size());
-        write(dir.resolve(TextCnnFactory.CONFIG_FILE),
-                TextCnnFactory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
-        write(dir.resolve(TextCnnFactory.VOCAB_FILE), String.join("\n", vocabulary.tokens()) + "\n");
+        Json.write(dir.resolve(TextCnnFactory.CONFIG_FILE), json);
+        AtomicFiles.writeString(dir.resolve(TextCnnFactory.VOCAB_FILE), String.join("\n", vocabulary.tokens()) + "\n");
         weights.write(dir.resolve(TextCnnFactory.WEIGHTS_FILE));
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     @Override

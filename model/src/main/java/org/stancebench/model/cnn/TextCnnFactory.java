@@ -1,7 +1,7 @@
 package org.stancebench.model.cnn;
 
+import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,6 @@ public final class TextCnnFactory implements ClassifierFactory {
     static final String CONFIG_FILE = "textcnn.json";
     static final String VOCAB_FILE = "vocab.txt";
     static final String WEIGHTS_FILE = "textcnn.weights";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Stateless; found by {@link java.util.ServiceLoader}. */
     public TextCnnFactory() {
@@ -91,15 +90,7 @@ public final class TextCnnFactory implements ClassifierFactory {
     @Override
     public Classifier load(Path dir) throws IOException {
         Path configFile = dir.resolve(CONFIG_FILE);
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException(configFile + ": missing");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(configFile.toFile());
-        } catch (IOException e) {
-            throw new IOException(configFile + ": not valid JSON", e);
-        }
+        JsonNode json = Json.readTree(configFile);
         JsonNode labelsNode = json.get("labels");
         JsonNode settingsNode = json.get("settings");
         if (labelsNode == null || !labelsNode.isArray() || labelsNode.isEmpty()) {

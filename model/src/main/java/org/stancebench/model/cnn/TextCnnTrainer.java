@@ -1,14 +1,13 @@
 package org.stancebench.model.cnn;
 
+import org.stancebench.model.TorchThreads;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.engine.Engine;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -36,15 +35,8 @@ final class TextCnnTrainer {
 
     static TextCnnWeights train(List<int[]> x, int[] y, List<int[]> devX, int[] devY, int vocab, int classes,
                                 TextCnnConfig config, long seed, Consumer<String> progress) {
-        Engine.getEngine("PyTorch");
-        // Several OpenMP threads spin-wait on a busy 2-core machine and make these small steps ~10x
-        // slower; one thread is also the surest way to bit-identical gradients. Restored afterwards.
-        int before = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(config.trainThreads());
-        try {
+        try (TorchThreads t = TorchThreads.exclusive(config.trainThreads())) {
             return trainOnCurrentThreads(x, y, devX, devY, vocab, classes, config, seed, progress);
-        } finally {
-            JniUtils.setNumThreads(before);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.stancebench.model.cnn;
 
+import java.io.ByteArrayOutputStream;
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,7 +11,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The trained parameters of a {@code textcnn} network and its forward pass in plain Java.
@@ -127,23 +129,14 @@ final class TextCnnWeights {
     private double[] output(double[] h) {
         int features = h.length;
         double[] z = new double[classes];
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
             double s = linearBias[c];
             for (int i = 0; i < features; i++) {
                 s += linear[c * features + i] * h[i];
             }
             z[c] = s;
-            max = Math.max(max, s);
         }
-        double total = 0;
-        for (int c = 0; c < classes; c++) {
-            z[c] = Math.exp(z[c] - max);
-            total += z[c];
-        }
-        for (int c = 0; c < classes; c++) {
-            z[c] /= total;
-        }
+        Probabilities.softmaxInPlace(z);
         return z;
     }
 
@@ -202,30 +195,26 @@ final class TextCnnWeights {
 
     /** Writes a binary file atomically (temporary file beside it, then a move). */
     void write(Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeInt(MAGIC);
-                out.writeInt(vocab);
-                out.writeInt(dim);
-                out.writeInt(filters);
-                out.writeInt(classes);
-                out.writeInt(widths.length);
-                for (int w : widths) {
-                    out.writeInt(w);
-                }
-                writeFloats(out, embedding);
-                for (int g = 0; g < widths.length; g++) {
-                    writeFloats(out, conv[g]);
-                    writeFloats(out, convBias[g]);
-                }
-                writeFloats(out, linear);
-                writeFloats(out, linearBias);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes))) {
+            out.writeInt(MAGIC);
+            out.writeInt(vocab);
+            out.writeInt(dim);
+            out.writeInt(filters);
+            out.writeInt(classes);
+            out.writeInt(widths.length);
+            for (int w : widths) {
+                out.writeInt(w);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            writeFloats(out, embedding);
+            for (int g = 0; g < widths.length; g++) {
+                writeFloats(out, conv[g]);
+                writeFloats(out, convBias[g]);
+            }
+            writeFloats(out, linear);
+            writeFloats(out, linearBias);
         }
+        AtomicFiles.write(file, bytes.toByteArray());
     }
 
     /** Reads what {@link #write(Path)} wrote; anything else is an IOException naming the file. */

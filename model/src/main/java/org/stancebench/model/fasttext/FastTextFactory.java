@@ -19,7 +19,7 @@ import org.stancebench.model.linear.MacroF1;
 import org.stancebench.model.linear.ModelConfig;
 import org.stancebench.model.linear.SettingsReader;
 import org.stancebench.model.linear.LittleEndianFiles;
-import org.stancebench.model.linear.TorchThreads;
+import org.stancebench.model.TorchThreads;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseVector;
 import org.stancebench.model.text.Tokenizer;

@@ -1,5 +1,6 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.model.TorchThreads;
 import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.model.TorchThreads;
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -59,15 +58,8 @@ final class SoftmaxHeadTrainer {
 
     static Result train(float[][] x, int[] y, float[][] devX, int[] devY, int classes, Hyper hyper, long seed,
                         Consumer<String> progress) {
-        Engine.getEngine("PyTorch");
-        // One PyTorch thread: the steps are tiny, and spinning OpenMP threads on a busy machine cost
-        // far more than they save. Restored afterwards.
-        int before = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        try {
+        try (TorchThreads t = TorchThreads.exclusive(1)) {
             return trainOnOneThread(x, y, devX, devY, classes, hyper, seed, progress);
-        } finally {
-            JniUtils.setNumThreads(before);
         }
     }
 

@@ -426,7 +426,7 @@ public final class TweetEvalReproduction {
         StringBuilder md = new StringBuilder("| task | metric | classifier | seed | val | test (ours) | published | "
                 + "reference row | difference | settings chosen on val |\n|---|---|---|---:|---:|---:|---:|---|---:|---|\n");
         for (TaskResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %d | %.1f | %.1f | %.1f | %s | %+.1f | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %d | %.1f | %.1f | %.1f | %s | %+.1f | %s |\n",
                     r.task(), r.task().equals("stance") ? (r.perTarget() ? " (per target)" : " (pooled model)") : "",
                     r.metric(), r.classifier(), r.seed(), r.dev(), r.test(), r.published(), referenceRow(r.classifier()),
                     r.test() - r.published(), describe(r.settings())));
@@ -456,7 +456,7 @@ public final class TweetEvalReproduction {
             double mean = java.util.Arrays.stream(t).average().orElseThrow();
             double sd = Math.sqrt(java.util.Arrays.stream(t).map(x -> (x - mean) * (x - mean)).sum() / (t.length - 1));
             TaskResult first = rs.get(0);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %+.1f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %+.1f |\n",
                     first.task(), first.classifier(), t.length, mean, sd,
                     java.util.Arrays.stream(t).min().orElseThrow(), java.util.Arrays.stream(t).max().orElseThrow(),
                     first.published(), mean - first.published()));
@@ -471,12 +471,12 @@ public final class TweetEvalReproduction {
     public static String candidates(List<TaskResult> results) {
         StringBuilder md = new StringBuilder();
         for (TaskResult r : results) {
-            md.append(String.format(Locale.ROOT, "%n#### %s, %s, seed %d (%d setting(s), %.0f s)%n%n", r.task(),
+            md.append(String.format(Locale.ROOT, "\n#### %s, %s, seed %d (%d setting(s), %.0f s)\n\n", r.task(),
                     r.classifier(), r.seed(), r.candidates().size(), r.seconds()));
             md.append("| | setting | val | test | chosen inside each fit |\n|---|---|---:|---:|---|\n");
             for (int i = 0; i < r.candidates().size(); i++) {
                 Candidate c = r.candidates().get(i);
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n", i == r.chosen() ? "**chosen**" : "",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |\n", i == r.chosen() ? "**chosen**" : "",
                         describe(c.settings()), c.dev(), c.test(), innerChoices(c)));
             }
         }
@@ -525,7 +525,7 @@ public final class TweetEvalReproduction {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder("# TweetEval baselines reproduced\n\n");
         md.append("Command: `").append(String.join(" ", command)).append("`  \n");
-        md.append(String.format(Locale.ROOT, "Corpora: `%s`; wall time %.1f min.%n%n", corpora, wallSeconds / 60));
+        md.append(String.format(Locale.ROOT, "Corpora: `%s`; wall time %.1f min.\n\n", corpora, wallSeconds / 60));
         md.append("Official test sets, x100: stance is the mean of F1(against) and F1(favor) over the five targets' "
                 + "test sets pooled, irony the F1 of the irony class, emotion macro-F1. Published rows: Barbieri et al. "
                 + "(2020), TweetEval leaderboard; `tfidf-logreg` is compared with the SVM row, `fasttext` with FastText, "

@@ -1,5 +1,9 @@
 package org.stancebench.cli;
 
+import org.stancebench.reports.TextSummary;
+import org.stancebench.experiments.protocol.TrainThenTest;
+import org.stancebench.experiments.Executor;
+import org.stancebench.experiments.ClassifierSource;
 import org.stancebench.io.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -8,29 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stancebench.api.Classifier;
-import org.stancebench.api.ClassifierFactory;
-import org.stancebench.api.TrainingData;
-import org.stancebench.api.TrainingOptions;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.eval.Comparisons;
 import org.stancebench.eval.PredictionsFile;
-import org.stancebench.eval.metrics.MetricSuite;
-import org.stancebench.eval.protocol.CrossValidation;
-import org.stancebench.eval.protocol.EvalOptions;
-import org.stancebench.eval.protocol.Evaluation;
-import org.stancebench.eval.results.BootstrapInfo;
-import org.stancebench.eval.results.ClassMetrics;
+import org.stancebench.experiments.protocol.CrossValidation;
+import org.stancebench.experiments.protocol.EvalOptions;
+import org.stancebench.experiments.protocol.Evaluation;
 import org.stancebench.eval.results.Comparison;
-import org.stancebench.eval.results.MetricValue;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
-import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.model.ModelProvenance;
 import org.stancebench.model.ModelStore;
 import org.stancebench.model.StoredModel;
 import org.stancebench.model.exported.ExportedClassifier;
@@ -61,29 +54,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    static final class Source {
-        @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A saved model directory (from 'train').")
-        Path model;
-
-        @Option(names = "--classifier", paramLabel = "NAME", split = ",",
-                description = "Registered classifier(s) to train and evaluate; several are compared pairwise.")
-        List<String> classifiers;
-
-        @Option(names = "--predictions", paramLabel = "FILE", split = ",",
-                description = "JSON Lines of {\"id\",\"label\"} or {\"id\",\"probs\":{LABEL:p}} from any tool;"
-                        + " several files are compared pairwise.")
-        List<Path> predictions;
-
-        @Option(names = "--model-path", paramLabel = "FILE",
-                description = "A text classifier exported from Python (ONNX or TorchScript), with --tokenizer.")
-        Path modelPath;
-    }
-
     @CommandLine.Mixin
     ExportedModelOptions exported = new ExportedModelOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    EvaluateSource source;
 
     @Option(names = "--data", paramLabel = "DATASET_DIR", required = true, description = "The dataset directory.")
     Path data;
@@ -110,21 +85,14 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate a predictions file even when ids, labels or probabilities do not match the split.")
     boolean allowMismatch;
 
-    @Option(names = "--official", paramLabel = "METRIC",
-            description = "Official metric: tweeteval-stance, f1-irony, f1:LABEL or macro-f1 (default: from the dataset).")
-    String official;
-
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples.")
-    int resamples;
-
-    @Option(names = "--bootstrap-seed", paramLabel = "SEED", defaultValue = "20260101", description = "Bootstrap seed.")
-    long bootstrapSeed;
-
-    @Option(names = "--stratified", description = "Resample within each gold class (keeps class sizes fixed).")
-    boolean stratified;
+    @CommandLine.Mixin
+    BootstrapOptions bootstrap = new BootstrapOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results JSON.")
     Path out;
+
+    @CommandLine.Mixin
+    EngineOptions engine = new EngineOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -140,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--set only applies with --classifier");
         }
         if (out != null) {
-            refuseSourceTree(out);
+            OutputPaths.refuseSourceTree(out);
         }
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds needs at least one seed");
@@ -148,13 +116,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (source.modelPath == null) {
             exported.open(null, null); // refuses --tokenizer, --labels and --model-format on their own
         }
-        EvalOptions options = new EvalOptions(new BootstrapInfo(resamples, bootstrapSeed, stratified, 0.95), official,
-                message -> {
-                    err.println(message);
-                    err.flush();
-                });
+        EvalOptions options = bootstrap.options(message -> {
+            err.println(message);
+            err.flush();
+        });
         Dataset dataset = Dataset.load(data);
-        if (official != null) {
+        if (bootstrap.official != null) {
             Evaluation.suite(dataset, options);
         }
         List<RunResult> runs = new ArrayList<>();
@@ -187,33 +154,32 @@ final class EvaluateCommand implements Callable<Integer> {
                         provenance, options));
             }
         } else {
-            List<ClassifierFactory> factories = new ArrayList<>();
-            for (String classifier : new java.util.LinkedHashSet<>(source.classifiers)) {
-                factories.add(ClassifierRegistry.get(classifier.strip()));
-            }
-            for (ClassifierFactory factory : factories) {
-                runs.add(cv ? CrossValidation.run(factory, dataset, seeds, settings, options)
-                        : trainAndTest(factory, dataset, options));
+            try (Executor executor = engine.open()) {
+                for (String classifier : new java.util.LinkedHashSet<>(source.classifiers)) {
+                    ClassifierSource c = ClassifierSource.registered(classifier.strip());
+                    runs.add(cv ? CrossValidation.run(c, dataset, seeds, settings, options, executor)
+                            : TrainThenTest.run(c.factory(), dataset, split, seeds.get(0), settings, options));
+                }
             }
         }
         if (runs.size() > 1) {
             options.progress().accept("comparing " + runs.size() + " runs pairwise");
         }
-        Results results = Evaluation.results(createdBy(), dataset, runs, Platform.current().gitCommit(),
-                Comparisons.Options.defaults());
+        Results results = Evaluation.results("stancebench " + Platform.current().stancebenchVersion(), dataset, runs,
+                Platform.current().gitCommit(), Comparisons.Options.defaults());
         List<Comparison> comparisons = results.comparisons();
         String defaultName = runs.size() == 1 ? runs.get(0).name().replace('@', '-')
                 : "results-" + (cv ? "cv" : split);
         Path target = out != null ? out : Path.of(DEFAULT_OUT_DIR, defaultName + ".json");
-        refuseSourceTree(target);
+        OutputPaths.refuseSourceTree(target);
         ResultsIo.write(results, target);
         PrintWriter stdout = spec.commandLine().getOut();
         for (RunResult run : runs) {
-            stdout.print(summary(run, dataset));
+            stdout.print(TextSummary.summary(run, dataset.name(), dataset.labels()));
             stdout.println();
         }
         if (!comparisons.isEmpty()) {
-            stdout.print(comparisonTable(comparisons));
+            stdout.print(TextSummary.comparisons(comparisons));
             stdout.println();
         }
         stdout.println("results: " + target);
@@ -221,89 +187,10 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunResult trainAndTest(ClassifierFactory factory, Dataset dataset, EvalOptions options) throws IOException {
-        long seed = seeds.get(0);
-        options.progress().accept(factory.name() + ": training on train (tuning on dev), seed " + seed);
-        TrainingData trainingData = dataset.trainingData("train", "dev");
-        TrainingOptions training = new TrainingOptions(seed, settings, m -> { });
-        try (Classifier model = factory.train(trainingData, training)) {
-            JsonNode provenance = ResultsIo.mapper().readTree(
-                    ModelProvenance.describe(model, trainingData, training, Map.of()).toJson());
-            return Evaluation.onSplit(model, dataset, split, List.of(seed), provenance, options);
-        }
-    }
-
-    /** One line per comparison: the pair, metric, test, difference, p and Holm-adjusted p. */
-    static String comparisonTable(List<Comparison> comparisons) {
-        StringBuilder sb = new StringBuilder("paired tests (Holm-adjusted per metric and test, alpha 0.05)\n");
-        for (Comparison c : comparisons) {
-            sb.append(String.format(Locale.ROOT, "%-40s %-16s %-26s diff %+.3f  p %.4f  pHolm %.4f%s%n",
-                    c.a() + " vs " + c.b(), c.metric(), c.test(), c.difference(), c.pValue(), c.pHolm(),
-                    c.significant() ? "  significant" : ""));
-        }
-        return sb.toString();
-    }
-
-    private static String createdBy() {
-        String version = EvaluateCommand.class.getPackage().getImplementationVersion();
-        return "stancebench " + (version == null ? "development build" : version);
-    }
-
     private static String stem(Path file) {
         String n = file.getFileName().toString();
         int dot = n.indexOf('.');
         String s = dot > 0 ? n.substring(0, dot) : n;
         return s.isEmpty() ? "predictions" : s;
-    }
-
-    private static String interval(MetricValue m) {
-        return String.format(Locale.ROOT, "[%.3f, %.3f]", m.low(), m.high());
-    }
-
-    /** Results never go into a source tree, where they would end up committed by accident. */
-    static void refuseSourceTree(Path target) {
-        for (Path part : target.toAbsolutePath().normalize()) {
-            if (part.toString().equals("src")) {
-                throw new IllegalArgumentException(target + ": results must not be written under a src/ directory");
-            }
-        }
-    }
-
-    /** The human summary: one line per headline metric with its interval, then per-class F1. */
-    static String summary(RunResult run, Dataset dataset) {
-        StringBuilder sb = new StringBuilder();
-        int examples = (int) run.predictions().stream().map(p -> p.id()).distinct().count();
-        String protocol = run.protocol().isCv()
-                ? run.protocol().repeats() + " x " + run.protocol().folds() + "-fold cross-validation, "
-                        + run.seeds().size() + " seed(s), " + examples + " examples"
-                : "split " + run.protocol().split() + ", " + examples + " examples";
-        sb.append(run.name()).append(" on ").append(dataset.name()).append(" (").append(protocol).append(")\n");
-        boolean spread = run.metrics().values().stream().anyMatch(m -> m.mean() != null);
-        sb.append(String.format(Locale.ROOT, "%-18s %7s  %-18s%s%n", "metric", "value", "95% CI",
-                spread ? "  mean +- std (seeds x repeats)" : ""));
-        List<String> order = new ArrayList<>(List.of(MetricSuite.ACCURACY, MetricSuite.MACRO_F1,
-                MetricSuite.WEIGHTED_F1, MetricSuite.KAPPA, MetricSuite.LOG_LOSS, MetricSuite.BRIER, MetricSuite.ECE));
-        run.metrics().keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
-        for (String key : order) {
-            MetricValue m = run.metrics().get(key);
-            if (m == null) {
-                continue;
-            }
-            String label = run.official() != null && run.official().name().equals(key) ? key + " *" : key;
-            sb.append(String.format(Locale.ROOT, "%-18s %7.3f  %-18s%s%n", label, m.value(), interval(m),
-                    m.mean() == null ? "" : String.format(Locale.ROOT, "  %.3f +- %.3f", m.mean(), m.std())));
-        }
-        // Under cross-validation every example is predicted once per repeat and seed.
-        long copies = Math.max(1, run.predictions().size() / Math.max(1, examples));
-        for (String label : dataset.labels()) {
-            ClassMetrics c = run.perClass().get(label);
-            sb.append(String.format(Locale.ROOT, "%-18s %7.3f  %-18s  support %d%n", "f1 " + label,
-                    c.f1().value(), interval(c.f1()), c.support() / copies));
-        }
-        if (run.official() != null) {
-            sb.append("* official metric of this task\n");
-        }
-        return sb.toString().lines().map(String::stripTrailing)
-                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 }

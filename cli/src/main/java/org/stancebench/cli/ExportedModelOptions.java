@@ -1,5 +1,6 @@
 package org.stancebench.cli;
 
+import org.stancebench.experiments.protocol.ExportedModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,12 @@ final class ExportedModelOptions {
 
     /** Opens {@code modelPath}, or refuses these options when there is no model path. */
     ExportedClassifier open(Path modelPath, String name) throws IOException {
+        ExportedModel spec = spec(modelPath, name);
+        return spec == null ? null : spec.open();
+    }
+
+    /** Where the exported model's files are, or null (these options refused) when there is no model path. */
+    ExportedModel spec(Path modelPath, String name) {
         if (modelPath == null) {
             if (format != null || tokenizer != null || labels != null) {
                 throw new IllegalArgumentException("--model-format, --tokenizer and --labels only apply with --model-path");
@@ -42,15 +49,12 @@ final class ExportedModelOptions {
             throw new IllegalArgumentException("--model-path needs --tokenizer tokenizer.json");
         }
         ExportedFormat f = format != null ? ExportedFormat.of(format) : ExportedFormat.guess(modelPath);
-        return ExportedClassifier.open(name != null ? name : stem(modelPath), f, modelPath, tokenizer, labels);
+        return new ExportedModel(name != null ? name : stem(modelPath), f, modelPath, tokenizer, labels);
     }
 
-    /** What a results file records about an exported model: its engine and {@code settings()} (file hashes). */
+    /** What a results file records about an exported model (see {@link ExportedModel#provenance}). */
     static JsonNode provenance(ExportedClassifier model) {
-        Map<String, Object> described = new TreeMap<>();
-        described.put("engine", model.engineName() + " " + model.engineVersion());
-        described.put("exported", new TreeMap<>(model.settings()));
-        return ResultsIo.mapper().valueToTree(described);
+        return ExportedModel.provenance(model);
     }
 
     private static String stem(Path file) {

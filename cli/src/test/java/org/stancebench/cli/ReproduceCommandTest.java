@@ -70,7 +70,7 @@ class ReproduceCommandTest {
         assertTrue(first.err().lines().anyMatch(l -> l.matches(
                 "reproduce \\[2/5 evaluate\\] +[0-9.]+s majority \\(1/2\\): fold 1/5, seed 1/1.*")), first.err());
         assertTrue(first.err().lines().anyMatch(l -> l.matches(
-                "reproduce \\[4/5 bench\\] +[0-9.]+s skipped \\(--no-bench\\)")), first.err());
+                "reproduce \\[4/5 bench\\] +[0-9.]+s skipped")), first.err());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("No benchmark data in this run"));
 
         Results results = ResultsIo.read(dir.resolve("results.json"));

@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import org.stancebench.metrics.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
  * Cohen's kappa, overall and per group of units, each with a 95% percentile-bootstrap interval.
  *
  * <p>Kappa is {@code (po - pe) / (1 - pe)} with {@code pe} from the two passes' own label marginals
- * (Cohen 1960). It is undefined when {@code pe = 1} (both passes use one and the same label for every
+ * (Cohen 1960), computed by the metrics module's {@link ConfusionMatrix#kappa()}. It is undefined when {@code pe = 1} (both passes use one and the same label for every
  * unit); such a group reports {@link Double#NaN}. The interval resamples units with replacement
  * ({@link #RESAMPLES} times, {@link SplittableRandom} seeded by the caller) and takes the 2.5th and
  * 97.5th percentiles of the resampled kappas; resamples where kappa is undefined are left out and
@@ -54,39 +55,11 @@ public final class AnnotationAgreement {
     }
 
     /**
-     * Cohen's kappa of a square count table ({@code counts[a][b]}: units the first pass labelled
-     * {@code a} and the second {@code b}); NaN when the expected agreement is 1 or the table is empty.
+     * Cohen's kappa of {@code m} (rows the first pass, columns the second); NaN when the expected
+     * agreement is 1 or the matrix is empty, where the ratio is undefined.
      */
-    public static double kappa(long[][] counts) {
-        int k = counts.length;
-        long total = 0;
-        long diagonal = 0;
-        long[] rows = new long[k];
-        long[] cols = new long[k];
-        for (int a = 0; a < k; a++) {
-            if (counts[a].length != k) {
-                throw new IllegalArgumentException("count table is not square");
-            }
-            for (int b = 0; b < k; b++) {
-                total += counts[a][b];
-                rows[a] += counts[a][b];
-                cols[b] += counts[a][b];
-            }
-            diagonal += counts[a][a];
-        }
-        if (total == 0) {
-            return Double.NaN;
-        }
-        double pe = 0;
-        for (int c = 0; c < k; c++) {
-            pe += (double) rows[c] * cols[c];
-        }
-        pe /= (double) total * total;
-        if (pe >= 1) {
-            return Double.NaN;
-        }
-        double po = (double) diagonal / total;
-        return (po - pe) / (1 - pe);
+    public static double kappa(ConfusionMatrix m) {
+        return m.total() == 0 || m.expectedAgreement() >= 1 ? Double.NaN : m.kappa();
     }
 
     /**
@@ -154,14 +127,13 @@ public final class AnnotationAgreement {
         return unitType.equals("headline") || unitType.equals("subtitle") ? "headline/subtitle" : unitType;
     }
 
-    private static long[][] table(int[] first, int[] second, int labels, int[] pick) {
-        long[][] counts = new long[labels][labels];
-        int n = first.length;
-        for (int i = 0; i < n; i++) {
+    private static ConfusionMatrix table(int[] first, int[] second, int labels, int[] pick) {
+        ConfusionMatrix m = new ConfusionMatrix(labels);
+        for (int i = 0; i < first.length; i++) {
             int u = pick == null ? i : pick[i];
-            counts[first[u]][second[u]]++;
+            m.add(first[u], second[u]);
         }
-        return counts;
+        return m;
     }
 
     /** Linear interpolation between closest ranks (the default of R's {@code quantile}, type 7). */

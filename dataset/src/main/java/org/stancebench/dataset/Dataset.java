@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import java.io.Serializable;
 import org.stancebench.io.Json;
 import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +32,7 @@ import org.stancebench.api.TrainingData;
  * @param fingerprint the whole-dataset fingerprint from {@code MANIFEST.json}
  */
 public record Dataset(String name, List<String> labels, List<Example> examples, List<Fold> folds,
-                      String fingerprint) {
+                      String fingerprint) implements Serializable {
     public Dataset {
         labels = List.copyOf(labels);
         examples = List.copyOf(examples);

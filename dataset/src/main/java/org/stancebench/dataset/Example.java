@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param sha256 SHA-256 of {@code text} in UTF-8, lower-case hex
  */
 public record Example(String id, String text, String label, String unit, String source, String split,
-                      String group, String sha256) {
+                      String group, String sha256) implements Serializable {
     public Example {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");

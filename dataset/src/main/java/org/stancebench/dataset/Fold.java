@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  *
  * <p>Immutable; {@code repeat} and {@code fold} count from 0; no id is both held out and trained on.
  */
-public record Fold(int repeat, int fold, List<String> trainIds, List<String> testIds) {
+public record Fold(int repeat, int fold, List<String> trainIds, List<String> testIds) implements Serializable {
     public Fold {
         if (repeat < 0 || fold < 0) {
             throw new IllegalArgumentException("repeat and fold count from 0, got " + repeat + " and " + fold);

@@ -1,5 +1,6 @@
 package org.stancebench.dataset;
 
+import org.stancebench.metrics.ConfusionMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ class AnnotationAgreementTest {
     @Test
     void kappaOfTheSeedPassesMatchesTheHandComputation() {
         // Rows: sb-a1 (hopeful, skeptical, sarcastic, neutral); columns: sb-a2. One unit hopeful vs neutral.
-        long[][] counts = {{18, 0, 0, 1}, {0, 11, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 10}};
+        ConfusionMatrix counts = table(new long[][] {{18, 0, 0, 1}, {0, 11, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 10}});
         // Hand: po = 40/41, pe = (19*18 + 11*11 + 1*1 + 10*11) / 41^2 = 574/1681,
         // kappa = (1640 - 574) / (1681 - 574) = 1066/1107 = 26/27.
         assertEquals(26.0 / 27.0, AnnotationAgreement.kappa(counts), 1e-15);
@@ -18,12 +19,24 @@ class AnnotationAgreementTest {
 
     @Test
     void kappaAtChancePerfectAndUndefined() {
-        assertEquals(0.0, AnnotationAgreement.kappa(new long[][] {{1, 1}, {1, 1}}), 1e-15);
-        assertEquals(1.0, AnnotationAgreement.kappa(new long[][] {{3, 0}, {0, 2}}), 1e-15);
+        assertEquals(0.0, AnnotationAgreement.kappa(table(new long[][] {{1, 1}, {1, 1}})), 1e-15);
+        assertEquals(1.0, AnnotationAgreement.kappa(table(new long[][] {{3, 0}, {0, 2}})), 1e-15);
         // Hand: po = 0, pe = (2*2 + 2*2)/16 = 0.5, kappa = -1.
-        assertEquals(-1.0, AnnotationAgreement.kappa(new long[][] {{0, 2}, {2, 0}}), 1e-15);
-        assertTrue(Double.isNaN(AnnotationAgreement.kappa(new long[][] {{4, 0}, {0, 0}})), "one label only");
-        assertTrue(Double.isNaN(AnnotationAgreement.kappa(new long[][] {{0, 0}, {0, 0}})), "no units");
+        assertEquals(-1.0, AnnotationAgreement.kappa(table(new long[][] {{0, 2}, {2, 0}})), 1e-15);
+        assertTrue(Double.isNaN(AnnotationAgreement.kappa(table(new long[][] {{4, 0}, {0, 0}}))), "one label only");
+        assertTrue(Double.isNaN(AnnotationAgreement.kappa(table(new long[][] {{0, 0}, {0, 0}}))), "no units");
+    }
+
+    private static ConfusionMatrix table(long[][] counts) {
+        ConfusionMatrix m = new ConfusionMatrix(counts.length);
+        for (int a = 0; a < counts.length; a++) {
+            for (int b = 0; b < counts.length; b++) {
+                for (long n = 0; n < counts[a][b]; n++) {
+                    m.add(a, b);
+                }
+            }
+        }
+        return m;
     }
 
     @Test

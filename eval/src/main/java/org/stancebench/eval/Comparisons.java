@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.stancebench.eval.metrics.ConfusionMatrix;
+import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
-import org.stancebench.eval.metrics.OfficialMetrics;
+import org.stancebench.metrics.Metrics;
 import org.stancebench.eval.results.Comparison;
 import org.stancebench.eval.results.FoldScore;
 import org.stancebench.eval.results.PredictionRecord;
@@ -142,7 +142,7 @@ public final class Comparisons {
             if (metric.equals(MetricSuite.ACCURACY)) {
                 continue;
             }
-            ToDoubleFunction<ConfusionMatrix> m = OfficialMetrics.resolve(metric, labels);
+            ToDoubleFunction<ConfusionMatrix> m = Metrics.resolve(metric, labels);
             ApproximateRandomization.Result r = ApproximateRandomization.test(pa, pb,
                     pred -> m.applyAsDouble(ConfusionMatrix.of(k, gold, pred)), options.shuffles(), options.seed());
             out.add(new Comparison(a.name(), b.name(), metric, Comparison.RANDOMIZATION, r.difference(),

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.stancebench.eval.metrics.ConfusionMatrix;
+import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
 import org.stancebench.eval.metrics.ProbabilityMetrics;
 import org.stancebench.eval.metrics.ScoredExamples;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.stancebench.eval.metrics.ConfusionMatrix;
+import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
-import org.stancebench.eval.metrics.OfficialMetrics;
+import org.stancebench.metrics.Metrics;
 import org.stancebench.eval.results.PredictionRecord;
 import org.stancebench.eval.results.RunResult;
 import org.stancebench.eval.stats.ApproximateRandomization;
@@ -39,21 +39,14 @@ final class PairedTest {
     private PairedTest() {
     }
 
-    /** The metric named {@code metric} as a function of a confusion matrix, as eval defines it. */
+    /** The metric named {@code metric} as a function of a confusion matrix ({@link Metrics}). */
     static ToDoubleFunction<ConfusionMatrix> metric(String metric, List<String> labels) {
-        return switch (metric) {
-            case MetricSuite.ACCURACY -> ConfusionMatrix::accuracy;
-            case MetricSuite.WEIGHTED_F1 -> ConfusionMatrix::weightedF1;
-            case MetricSuite.KAPPA -> ConfusionMatrix::kappa;
-            default -> {
-                try {
-                    yield OfficialMetrics.resolve(metric, labels);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--metric " + metric + " cannot be tested on paired "
-                            + "predictions (use accuracy, macro-f1, weighted-f1, kappa or an official metric)");
-                }
-            }
-        };
+        try {
+            return Metrics.resolve(metric, labels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--metric " + metric + " cannot be tested on paired predictions ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /**

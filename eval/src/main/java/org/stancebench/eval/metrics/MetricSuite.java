@@ -1,5 +1,7 @@
 package org.stancebench.eval.metrics;
 
+import org.stancebench.metrics.Metrics;
+import org.stancebench.metrics.ConfusionMatrix;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,17 @@ import java.util.function.ToDoubleFunction;
  * <p>Immutable and stateless between calls, so it can score bootstrap resamples.
  */
 public final class MetricSuite {
-    public static final String ACCURACY = "accuracy";
-    public static final String MACRO_F1 = "macro-f1";
-    public static final String WEIGHTED_F1 = "weighted-f1";
-    public static final String KAPPA = "kappa";
+    public static final String ACCURACY = Metrics.ACCURACY;
+    public static final String MACRO_F1 = Metrics.MACRO_F1;
+    public static final String WEIGHTED_F1 = Metrics.WEIGHTED_F1;
+    public static final String KAPPA = Metrics.KAPPA;
     public static final String LOG_LOSS = "log-loss";
     public static final String BRIER = "brier";
     public static final String ECE = "ece";
     /** Key prefixes of the per-class entries of {@link #all}. */
     public static final String PRECISION_PREFIX = "precision:";
     public static final String RECALL_PREFIX = "recall:";
-    public static final String F1_PREFIX = "f1:";
+    public static final String F1_PREFIX = Metrics.F1_PREFIX;
 
     private final List<String> labels;
     private final String official;
@@ -32,12 +34,12 @@ public final class MetricSuite {
 
     /**
      * A suite over {@code labels} with the official metric named {@code official} (see
-     * {@link OfficialMetrics}).
+     * {@link org.stancebench.metrics.Metrics}).
      */
     public MetricSuite(List<String> labels, String official) {
         this.labels = List.copyOf(labels);
         this.official = official;
-        this.officialMetric = OfficialMetrics.resolve(official, this.labels);
+        this.officialMetric = Metrics.resolve(official, this.labels);
     }
 
     public List<String> labels() {

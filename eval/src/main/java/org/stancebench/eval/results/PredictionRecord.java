@@ -1,5 +1,6 @@
 package org.stancebench.eval.results;
 
+import java.io.Serializable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PredictionRecord(String id, String gold, String predicted, List<Double> probs,
-                               Integer repeat, Long seed) {
+                               Integer repeat, Long seed) implements Serializable {
     public PredictionRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(gold, "gold");

@@ -1,5 +1,7 @@
 package org.stancebench.eval.metrics;
 
+import org.stancebench.metrics.Metrics;
+import org.stancebench.metrics.ConfusionMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -194,20 +196,20 @@ class MetricsTest {
         int[] pred = {1, 0, 2, 2};
         ConfusionMatrix m = ConfusionMatrix.of(3, gold, pred);
         // Hand: (2/3 + 2/3) / 2
-        assertEquals(2.0 / 3, OfficialMetrics.resolve("tweeteval-stance", stance).applyAsDouble(m), EPS);
-        assertEquals("tweeteval-stance", OfficialMetrics.defaultFor("tweeteval-stance", stance));
-        assertEquals("f1-irony", OfficialMetrics.defaultFor("irony", List.of("non_irony", "irony")));
-        assertEquals("f1:sarcastic", OfficialMetrics.defaultFor("isarcasmeval", List.of("not_sarcastic", "sarcastic")));
-        assertEquals("macro-f1", OfficialMetrics.defaultFor("seed", List.of("hopeful", "skeptical", "sarcastic",
+        assertEquals(2.0 / 3, Metrics.resolve("tweeteval-stance", stance).applyAsDouble(m), EPS);
+        assertEquals("tweeteval-stance", Metrics.defaultFor("tweeteval-stance", stance));
+        assertEquals("f1-irony", Metrics.defaultFor("irony", List.of("non_irony", "irony")));
+        assertEquals("f1:sarcastic", Metrics.defaultFor("isarcasmeval", List.of("not_sarcastic", "sarcastic")));
+        assertEquals("macro-f1", Metrics.defaultFor("seed", List.of("hopeful", "skeptical", "sarcastic",
                 "neutral")));
         ConfusionMatrix irony = ConfusionMatrix.of(2, new int[] {1, 1, 0}, new int[] {1, 0, 0});
         // Hand: F1(irony) = 2*1 / (2 + 0 + 1) = 2/3
-        assertEquals(2.0 / 3, OfficialMetrics.resolve("f1-irony", List.of("non_irony", "irony")).applyAsDouble(irony), EPS);
-        assertEquals(2.0 / 3, OfficialMetrics.resolve("f1:irony", List.of("non_irony", "irony")).applyAsDouble(irony), EPS);
+        assertEquals(2.0 / 3, Metrics.resolve("f1-irony", List.of("non_irony", "irony")).applyAsDouble(irony), EPS);
+        assertEquals(2.0 / 3, Metrics.resolve("f1:irony", List.of("non_irony", "irony")).applyAsDouble(irony), EPS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OfficialMetrics.resolve("f1-irony", stance));
-        assertEquals("official metric f1-irony needs label 'irony', which is not in [none, against, favor]", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> OfficialMetrics.resolve("bleu", stance));
+                () -> Metrics.resolve("f1-irony", stance));
+        assertEquals("metric f1-irony needs label 'irony', which is not in [none, against, favor]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Metrics.resolve("bleu", stance));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
-import org.stancebench.model.linear.MacroF1;
+import org.stancebench.metrics.Metrics;
 import org.stancebench.model.linear.ModelConfig;
 import org.stancebench.model.linear.SettingsReader;
 import org.stancebench.model.linear.LittleEndianFiles;
@@ -38,7 +38,7 @@ import org.stancebench.model.text.Vocabulary;
  *       800 MB of weights, almost all never touched on corpora of thousands of texts; 2^18 keeps
  *       the model at about 100 MB in memory, and only the rows training touches are saved;</li>
  *   <li>{@code lr} [auto] and {@code epoch} [auto]: with a non-empty dev split, picked by dev
- *       score ({@code tune_metric} [macro_f1], or {@code f1:LABEL}) from {@code lr_grid} [0.1,0.25,0.5,1.0] x {@code epoch_grid} [5,10,25]; without
+ *       score ({@code tune_metric} [macro-f1-all], or any metric name of {@code org.stancebench.metrics.Metrics}, for example {@code f1:LABEL}) from {@code lr_grid} [0.1,0.25,0.5,1.0] x {@code epoch_grid} [5,10,25]; without
  *       dev, lr 0.5 and 25 epochs (fastText's 0.1 and 5 are tuned for millions of lines and leave
  *       small data under-fitted);</li>
  *   <li>{@code batch} [16] examples per SGD step (fastText steps on one example at a time).</li>
@@ -79,8 +79,8 @@ public final class FastTextFactory implements ClassifierFactory {
         String epochSetting = s.string("epoch", "auto").trim();
         List<Double> lrGrid = s.positives("lr_grid", "0.1,0.25,0.5,1.0");
         List<Double> epochGrid = s.positives("epoch_grid", "5,10,25");
-        String metricName = s.string("tune_metric", "macro_f1").trim();
-        var metric = MacroF1.criterion(metricName, data.labels());
+        String metricName = s.string("tune_metric", Metrics.MACRO_F1_ALL).trim();
+        var metric = Metrics.criterion(metricName, data.labels());
         s.rejectUnknown("dev_score", "tuned_on_dev", "seed");
         if ((minn == 0) != (maxn == 0) || maxn < minn) {
             throw new IllegalArgumentException(NAME + ": minn and maxn must both be 0 (off) or 1 <= minn <= maxn, got "

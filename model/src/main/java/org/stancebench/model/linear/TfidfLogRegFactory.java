@@ -1,5 +1,6 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.metrics.Metrics;
 import org.stancebench.model.TorchThreads;
 import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ import org.stancebench.model.text.Vocabulary;
  *       {@code min_df} [1]; {@code sublinear_tf} [false];</li>
  *   <li>{@code loss} [logistic] or {@code hinge};</li>
  *   <li>{@code C} [auto]: inverse L2 strength as in scikit-learn; {@code auto} picks it from
- *       {@code C_grid} [0.1,0.3,1,3,10,30,100] (each fitted from zero) by the dev score ({@code tune_metric} [macro_f1],
+ *       {@code C_grid} [0.1,0.3,1,3,10,30,100] (each fitted from zero) by the dev score ({@code tune_metric} [macro-f1-all], a metric name of {@code org.stancebench.metrics.Metrics},
  *       {@code f1:LABEL}, {@code f1:L1+L2} (mean F1 of those labels), or {@code log_loss} (lowest dev
  *       log-loss; logistic loss only)) when the dev split is non-empty, else
  *       uses {@value #DEFAULT_C};</li>
@@ -84,11 +85,11 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         String cwSetting = s.choice("class_weight", "auto", Set.of("auto", "none", "balanced"));
         int maxIter = s.integer("max_iter", 300, 1, 100_000);
         double tol = s.positive("tol", 1e-4);
-        String metricName = s.string("tune_metric", "macro_f1").trim();
+        String metricName = s.string("tune_metric", Metrics.MACRO_F1_ALL).trim();
         // log_loss scores the dev probabilities, not the predicted labels: a smooth criterion that
         // varies less with the few texts near the decision boundary than an F1 on a small dev split
-        boolean logLoss = metricName.equals(LOG_LOSS);
-        var metric = logLoss ? null : MacroF1.criterion(metricName, data.labels());
+        boolean logLoss = metricName.equals(LOG_LOSS) || metricName.equals("log-loss");
+        var metric = logLoss ? null : Metrics.criterion(metricName, data.labels());
         if (logLoss && loss != LinearLoss.LOGISTIC) {
             throw new IllegalArgumentException(NAME + ": tune_metric=log_loss needs loss=logistic (a linear SVM's "
                     + "decision values are not probabilities)");

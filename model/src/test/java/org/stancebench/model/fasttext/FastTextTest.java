@@ -19,7 +19,7 @@ import org.stancebench.api.Classifier;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
-import org.stancebench.model.linear.MacroF1;
+import org.stancebench.metrics.Metrics;
 import org.stancebench.model.text.SparseVector;
 import org.stancebench.model.text.ToyTask;
 

@@ -66,7 +66,7 @@ public final class NaiveBayesFactory implements ClassifierFactory {
                 row[f] = Math.addExact(row[f], Math.round(scratch.values()[i]));
             }
         }
-        SortedMap<String, String> resolved = new TreeMap<>(settings.raw().values());
+        SortedMap<String, String> resolved = new TreeMap<>(settings.resolved());
         boolean auto = settings.alpha().equals("auto");
         double alpha = auto ? 1 : Double.parseDouble(settings.alpha());
         NaiveBayesClassifier model = new NaiveBayesClassifier(

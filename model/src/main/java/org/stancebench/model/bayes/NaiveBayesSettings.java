@@ -1,7 +1,8 @@
 package org.stancebench.model.bayes;
 
+import java.util.SortedMap;
 import java.util.Map;
-import org.stancebench.model.ClassifierSettings;
+import org.stancebench.model.Settings;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.Tokenizer;
 
@@ -11,47 +12,24 @@ import org.stancebench.model.text.Tokenizer;
  * {@code auto}).
  */
 record NaiveBayesSettings(int wordMin, int wordMax, int charMin, int charMax, int minWordLength, int minDf,
-                          String alpha, ClassifierSettings raw) {
-    static final Map<String, String> DEFAULTS = Map.of(
-            "alpha", "1",
-            "word-ngrams", "1-2",
-            "char-ngrams", "2-4",
-            "min-word-length", "2",
-            "min-df", "1");
+                          String alpha, SortedMap<String, String> resolved) {
 
     static NaiveBayesSettings of(Map<String, String> given) {
-        ClassifierSettings s = ClassifierSettings.resolve(NaiveBayesFactory.NAME, given, DEFAULTS);
-        int[] word = range(s, "word-ngrams", 9);
-        int[] chars = range(s, "char-ngrams", 31);
+        Settings s = new Settings(NaiveBayesFactory.NAME, given);
+        int[] word = s.range("word-ngrams", "1-2", 9);
+        int[] chars = s.range("char-ngrams", "2-4", 31);
         if (word[1] == 0 && chars[1] == 0) {
             throw new IllegalArgumentException(NaiveBayesFactory.NAME
                     + ": settings 'word-ngrams' and 'char-ngrams' are both off");
         }
-        String alpha = s.string("alpha").strip();
+        String alpha = s.string("alpha", "1").strip();
         if (!alpha.equals("auto")) {
-            s.number("alpha", 0);
+            s.number("alpha", "1", 0);
         }
-        return new NaiveBayesSettings(word[0], word[1], chars[0], chars[1],
-                s.integer("min-word-length", 1, 100), s.integer("min-df", 1, Integer.MAX_VALUE), alpha, s);
-    }
-
-    private static int[] range(ClassifierSettings s, String key, int limit) {
-        String v = s.string(key).strip();
-        if (v.equals("off")) {
-            return new int[] {0, 0};
-        }
-        String[] parts = v.split("-", -1);
-        try {
-            int min = Integer.parseInt(parts[0].strip());
-            int max = parts.length == 1 ? min : Integer.parseInt(parts[1].strip());
-            if (parts.length <= 2 && min >= 1 && min <= max && max <= limit) {
-                return new int[] {min, max};
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(NaiveBayesFactory.NAME + ": setting '" + key
-                + "' must be MIN-MAX with 1 <= MIN <= MAX <= " + limit + ", or off; got '" + v + "'");
+        int minWordLength = s.integer("min-word-length", 2, 1, 100);
+        int minDf = s.integer("min-df", 1, 1, Integer.MAX_VALUE);
+        s.rejectUnknown();
+        return new NaiveBayesSettings(word[0], word[1], chars[0], chars[1], minWordLength, minDf, alpha, s.resolved());
     }
 
     NgramExtractor extractor() {

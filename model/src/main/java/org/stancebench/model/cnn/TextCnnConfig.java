@@ -1,10 +1,9 @@
 package org.stancebench.model.cnn;
 
+import org.stancebench.model.Settings;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The hyper-parameters of a {@code textcnn} model and its training.
@@ -26,9 +25,6 @@ import java.util.TreeSet;
 record TextCnnConfig(int embeddingDim, int filters, int[] widths, double dropout, int maxTokens, int minCount,
                      int maxVocab, int epochs, int patience, int batchSize, double learningRate,
                      double weightDecay, int trainThreads) {
-
-    static final Set<String> KEYS = new TreeSet<>(Set.of("embeddingDim", "filters", "widths", "dropout",
-            "maxTokens", "minCount", "maxVocab", "epochs", "patience", "batchSize", "learningRate", "weightDecay", "trainThreads"));
 
     TextCnnConfig {
         widths = widths.clone();
@@ -63,29 +59,19 @@ record TextCnnConfig(int embeddingDim, int filters, int[] widths, double dropout
 
     /** Defaults overridden by {@code settings}; unknown keys and bad values are refused by name. */
     static TextCnnConfig from(Map<String, String> settings) {
-        for (String key : settings.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "' for textcnn; known settings: " + KEYS);
-            }
-        }
+        Settings s = new Settings("textcnn", settings);
         TextCnnConfig d = defaults();
-        int[] widths = d.widths();
-        if (settings.containsKey("widths")) {
-            try {
-                widths = Arrays.stream(settings.get("widths").split(",")).map(String::strip)
-                        .mapToInt(Integer::parseInt).toArray();
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("setting widths=" + settings.get("widths")
-                        + " is not a comma-separated list of integers");
-            }
-        }
-        return new TextCnnConfig(
-                integer(settings, "embeddingDim", d.embeddingDim()), integer(settings, "filters", d.filters()),
-                widths, real(settings, "dropout", d.dropout()), integer(settings, "maxTokens", d.maxTokens()),
-                integer(settings, "minCount", d.minCount()), integer(settings, "maxVocab", d.maxVocab()),
-                integer(settings, "epochs", d.epochs()), integer(settings, "patience", d.patience()),
-                integer(settings, "batchSize", d.batchSize()), real(settings, "learningRate", d.learningRate()),
-                real(settings, "weightDecay", d.weightDecay()), integer(settings, "trainThreads", d.trainThreads()));
+        int max = Integer.MAX_VALUE;
+        TextCnnConfig config = new TextCnnConfig(
+                s.integer("embeddingDim", d.embeddingDim(), 1, max), s.integer("filters", d.filters(), 1, max),
+                s.integers("widths", String.join(",", Arrays.stream(d.widths()).mapToObj(Integer::toString).toList())),
+                s.real("dropout", d.dropout()), s.integer("maxTokens", d.maxTokens(), 1, max),
+                s.integer("minCount", d.minCount(), 1, max), s.integer("maxVocab", d.maxVocab(), 2, max),
+                s.integer("epochs", d.epochs(), 1, max), s.integer("patience", d.patience(), 1, max),
+                s.integer("batchSize", d.batchSize(), 1, max), s.real("learningRate", d.learningRate()),
+                s.real("weightDecay", d.weightDecay()), s.integer("trainThreads", d.trainThreads(), 1, max));
+        s.rejectUnknown();
+        return config;
     }
 
     /** Every setting by name, as strings, sorted. */
@@ -105,30 +91,6 @@ record TextCnnConfig(int embeddingDim, int filters, int[] widths, double dropout
         m.put("weightDecay", Double.toString(weightDecay));
         m.put("trainThreads", Integer.toString(trainThreads));
         return m;
-    }
-
-    private static int integer(Map<String, String> s, String key, int fallback) {
-        String v = s.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + "=" + v + " is not an integer");
-        }
-    }
-
-    private static double real(Map<String, String> s, String key, double fallback) {
-        String v = s.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + "=" + v + " is not a number");
-        }
     }
 
     @Override

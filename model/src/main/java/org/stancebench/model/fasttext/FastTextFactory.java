@@ -17,7 +17,7 @@ import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.metrics.Metrics;
 import org.stancebench.model.linear.ModelConfig;
-import org.stancebench.model.linear.SettingsReader;
+import org.stancebench.model.Settings;
 import org.stancebench.model.linear.LittleEndianFiles;
 import org.stancebench.model.TorchThreads;
 import org.stancebench.model.text.NgramExtractor;
@@ -67,7 +67,7 @@ public final class FastTextFactory implements ClassifierFactory {
 
     @Override
     public Classifier train(TrainingData data, TrainingOptions options) {
-        SettingsReader s = new SettingsReader(NAME, options.settings());
+        Settings s = new Settings(NAME, options.settings());
         int dim = s.integer("dim", 100, 1, 1024);
         int wordNgrams = s.integer("wordNgrams", 2, 1, 9);
         int minCount = s.integer("minCount", 1, 1, Integer.MAX_VALUE);

@@ -1,7 +1,6 @@
 package org.stancebench.model.fasttext;
 
 import org.stancebench.api.Probabilities;
-import org.stancebench.model.linear.LinearScorer;
 
 /**
  * The plain-Java forward pass of a fastText model: the count-weighted average of the input rows,

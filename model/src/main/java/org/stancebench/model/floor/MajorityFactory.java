@@ -2,13 +2,12 @@ package org.stancebench.model.floor;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.model.ClassCounts;
-import org.stancebench.model.ClassifierSettings;
+import org.stancebench.model.Settings;
 
 /**
  * Registers the {@code majority} floor classifier (see {@link MajorityClassifier}). It has no
@@ -29,7 +28,7 @@ public final class MajorityFactory implements ClassifierFactory {
 
     @Override
     public Classifier train(TrainingData data, TrainingOptions options) {
-        ClassifierSettings.resolve(NAME, options.settings(), Map.of());
+        new Settings(NAME, options.settings()).rejectUnknown();
         return new MajorityClassifier(ClassCounts.of(data));
     }
 

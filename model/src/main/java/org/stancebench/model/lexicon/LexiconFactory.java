@@ -8,14 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.model.ClassCounts;
-import org.stancebench.model.ClassifierSettings;
+import org.stancebench.model.Settings;
 
 /**
  * Registers the {@code lexicon} classifier (see {@link LexiconClassifier}).
@@ -33,10 +32,6 @@ public final class LexiconFactory implements ClassifierFactory {
     static final String BUILTIN = "builtin";
     static final String RESOURCE = "/org/stancebench/model/lexicon/cues.tsv";
     static final double[] SCALES = {0, 0.25, 0.5, 1, 2, 4};
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "cues", BUILTIN,
-            "prior-smoothing", "1",
-            "scale", "1");
 
     @Override
     public String name() {
@@ -50,12 +45,13 @@ public final class LexiconFactory implements ClassifierFactory {
 
     @Override
     public Classifier train(TrainingData data, TrainingOptions options) {
-        ClassifierSettings settings = ClassifierSettings.resolve(NAME, options.settings(), DEFAULTS);
-        double smoothing = settings.number("prior-smoothing", 0);
-        String scaleSetting = settings.string("scale").strip();
+        Settings settings = new Settings(NAME, options.settings());
+        String cuesSetting = settings.string("cues", BUILTIN);
+        double smoothing = settings.number("prior-smoothing", "1", 0);
+        String scaleSetting = settings.string("scale", "1").strip();
         boolean auto = scaleSetting.equals("auto");
-        double scale = auto ? 1 : nonNegative(settings, "scale");
-        String cuesSetting = settings.string("cues");
+        double scale = auto ? 1 : nonNegative(settings, "scale", scaleSetting);
+        settings.rejectUnknown();
         String source = cuesSetting.equals(BUILTIN) ? "builtin cues.tsv" : cuesSetting;
         byte[] bytes = readCues(cuesSetting);
         Lexicon lexicon = Lexicon.parse(new String(bytes, StandardCharsets.UTF_8), source);
@@ -64,7 +60,7 @@ public final class LexiconFactory implements ClassifierFactory {
             options.progress().accept("lexicon: no cue names a label of " + data.labels()
                     + "; the model predicts the class prior for every text");
         }
-        LexiconClassifier.State state = new LexiconClassifier.State(1, settings.values(), prior, scale, smoothing);
+        LexiconClassifier.State state = new LexiconClassifier.State(1, settings.resolved(), prior, scale, smoothing);
         LexiconClassifier model = new LexiconClassifier(bytes, lexicon, state);
         if (auto && !data.dev().isEmpty()) {
             double best = SCALES[0];
@@ -81,13 +77,12 @@ public final class LexiconFactory implements ClassifierFactory {
             }
             options.progress().accept("lexicon: scale " + best + " has the best development log-likelihood");
             model = new LexiconClassifier(bytes, lexicon,
-                    new LexiconClassifier.State(1, settings.values(), prior, best, smoothing));
+                    new LexiconClassifier.State(1, settings.resolved(), prior, best, smoothing));
         }
         return model;
     }
 
-    private static double nonNegative(ClassifierSettings settings, String key) {
-        String v = settings.string(key).strip();
+    private static double nonNegative(Settings settings, String key, String v) {
         try {
             double d = Double.parseDouble(v);
             if (Double.isFinite(d) && d >= 0) {
@@ -96,7 +91,7 @@ public final class LexiconFactory implements ClassifierFactory {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(NAME + ": setting '" + key + "' must be a number >= 0 or 'auto', got '" + v + "'");
+        throw settings.bad(key, v, "a number >= 0 or 'auto'");
     }
 
     private static byte[] readCues(String setting) {

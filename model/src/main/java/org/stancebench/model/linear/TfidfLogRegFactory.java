@@ -1,5 +1,6 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.model.Settings;
 import org.stancebench.metrics.Metrics;
 import org.stancebench.model.TorchThreads;
 import org.stancebench.api.Probabilities;
@@ -73,7 +74,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
 
     @Override
     public Classifier train(TrainingData data, TrainingOptions options) {
-        SettingsReader s = new SettingsReader(NAME, options.settings());
+        Settings s = new Settings(NAME, options.settings());
         int[] word = s.range("word_ngrams", "1-2", 9);
         int[] chars = s.range("char_ngrams", "2-5", 31);
         int minDf = s.integer("min_df", 1, 1, Integer.MAX_VALUE);

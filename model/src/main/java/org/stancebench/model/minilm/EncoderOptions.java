@@ -1,9 +1,8 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.model.Settings;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The encoder settings that MiniLM classifiers accept as training settings:
@@ -13,58 +12,15 @@ import java.util.TreeSet;
  */
 final class EncoderOptions {
 
-    static final Set<String> KEYS = Set.of("maxTokens", "encodeBatch", "threads");
-
     private EncoderOptions() {
     }
 
-    /** Encoder settings from {@code settings}, defaults for missing keys. */
-    static MiniLmEncoder.Settings from(Map<String, String> settings) {
+    /** Encoder settings read from {@code s}, defaults for missing keys. */
+    static MiniLmEncoder.Settings from(Settings s) {
         MiniLmEncoder.Settings d = MiniLmEncoder.Settings.defaults();
-        return new MiniLmEncoder.Settings(
-                intSetting(settings, "maxTokens", d.maxTokens()),
-                intSetting(settings, "encodeBatch", d.batchSize()),
-                intSetting(settings, "threads", d.threads()));
-    }
-
-    /** Rejects keys outside {@code allowed} (plus the encoder's), naming them. */
-    static void checkKeys(String classifier, Map<String, String> settings, Set<String> allowed) {
-        Set<String> known = new TreeSet<>(KEYS);
-        known.addAll(allowed);
-        for (String key : settings.keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "' for " + classifier
-                        + "; known settings: " + known);
-            }
-        }
-    }
-
-    static int intSetting(Map<String, String> settings, String key, int fallback) {
-        String v = settings.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + "=" + v + " is not an integer");
-        }
-    }
-
-    static double doubleSetting(Map<String, String> settings, String key, double fallback) {
-        String v = settings.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + "=" + v + " is not a finite number");
-        }
+        int any = Integer.MAX_VALUE;
+        return new MiniLmEncoder.Settings(s.integer("maxTokens", d.maxTokens(), 1, any),
+                s.integer("encodeBatch", d.batchSize(), 1, any), s.integer("threads", d.threads(), 1, any));
     }
 
     /** Sorted copy of {@code settings} with the encoder's effective values filled in. */

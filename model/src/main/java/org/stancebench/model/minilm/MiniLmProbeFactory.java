@@ -1,5 +1,6 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.model.Settings;
 import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
@@ -51,18 +51,19 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
     @Override
     public Classifier train(TrainingData data, TrainingOptions options) {
         Map<String, String> settings = options.settings();
-        EncoderOptions.checkKeys(NAME, settings, Set.of("epochs", "learningRate", "batchSize", "weightDecay"));
-        int epochs = EncoderOptions.intSetting(settings, "epochs", 60);
-        float learningRate = (float) EncoderOptions.doubleSetting(settings, "learningRate", 0.01);
-        int batchSize = EncoderOptions.intSetting(settings, "batchSize", 32);
+        Settings s = new Settings(NAME, settings);
+        int epochs = s.integer("epochs", 60, 1, Integer.MAX_VALUE);
+        float learningRate = (float) s.real("learningRate", 0.01);
+        int batchSize = s.integer("batchSize", 32, 1, Integer.MAX_VALUE);
         boolean hasDev = !data.dev().isEmpty();
         float[] grid = settings.containsKey("weightDecay")
-                ? new float[] {(float) EncoderOptions.doubleSetting(settings, "weightDecay", 0)}
+                ? new float[] {(float) s.real("weightDecay", 0)}
                 : hasDev ? WEIGHT_DECAY_GRID : new float[] {1e-4f};
+        MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(s);
+        s.rejectUnknown();
         if (data.train().isEmpty()) {
             throw new IllegalArgumentException(NAME + ": the training split is empty");
         }
-        MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(settings);
         MiniLmEncoder encoder = MiniLmEncoder.sharedOrOpen(encoderSettings);
         try {
             Map<String, Integer> index = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.stancebench.model.minilm;
 
+import org.stancebench.model.Settings;
 import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
@@ -49,12 +49,14 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
     @Override
     public Classifier train(TrainingData data, TrainingOptions options) {
         Map<String, String> settings = options.settings();
-        EncoderOptions.checkKeys(NAME, settings, Set.of("temperature", "descriptions"));
-        double temperature = EncoderOptions.doubleSetting(settings, "temperature", DEFAULT_TEMPERATURE);
-        if (temperature <= 0) {
-            throw new IllegalArgumentException("setting temperature=" + temperature + " must be positive");
-        }
+        Settings s = new Settings(NAME, settings);
+        double temperature = s.positive("temperature", DEFAULT_TEMPERATURE);
         String file = settings.get("descriptions");
+        if (file != null) {
+            s.string("descriptions", file);
+        }
+        MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(s);
+        s.rejectUnknown();
         LabelDescriptions all = file == null ? LabelDescriptions.builtIn() : LabelDescriptions.read(Path.of(file));
         Map<String, List<String>> descriptions = all.forLabels(data.labels());
         List<String> undescribed = all.undescribed(data.labels());
@@ -62,7 +64,6 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
             options.progress().accept(NAME + ": no description in " + all.source() + " for " + undescribed
                     + "; using the label names themselves");
         }
-        MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(settings);
         Map<String, String> effective = EncoderOptions.effective(settings, encoderSettings);
         effective.put("temperature", Double.toString(temperature));
         effective.put("descriptions", all.source());

@@ -1,5 +1,6 @@
 package org.stancebench.bench;
 
+import org.stancebench.bench.jmh.Fixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.stancebench.bench;
 
+import org.stancebench.bench.jmh.Fixture;
+import org.stancebench.bench.jmh.FileBench;
 import org.stancebench.io.AtomicFiles;
 import org.stancebench.io.Json;
 import java.io.BufferedReader;
@@ -275,7 +277,7 @@ public final class BenchRunner {
                     continue;
                 }
                 if (line.startsWith("# Benchmark: ")) {
-                    benchmark = line.substring("# Benchmark: ".length()).replace("org.stancebench.bench.", "");
+                    benchmark = line.substring("# Benchmark: ".length()).replace("org.stancebench.bench.jmh.", "");
                 } else if (line.startsWith("# Parameters: ")) {
                     benchmark += " " + line.substring("# Parameters: ".length());
                 } else if (line.startsWith("# Run progress: ")) {

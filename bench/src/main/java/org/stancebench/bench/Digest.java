@@ -1,5 +1,8 @@
 package org.stancebench.bench;
 
+import org.stancebench.bench.jmh.FileBench;
+import org.stancebench.bench.jmh.EncoderBench;
+import org.stancebench.bench.jmh.StageBench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

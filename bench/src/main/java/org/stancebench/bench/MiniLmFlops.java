@@ -1,5 +1,7 @@
 package org.stancebench.bench;
 
+import org.stancebench.bench.jmh.Fixture;
+import org.stancebench.bench.jmh.EncoderBench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

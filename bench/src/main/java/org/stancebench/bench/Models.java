@@ -8,29 +8,29 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.model.ModelStore;
+import org.stancebench.model.store.ModelStore;
 
 /**
  * How the benchmarks find, save and load classifiers: through the classifier registry and the model
  * store of the model module, so that what is measured is exactly what {@code stancebench train}
  * writes and {@code predict} loads (checksums verified on every load).
  */
-final class Models {
+public final class Models {
 
     private Models() {
     }
 
     /** Every registered classifier family, sorted by name. */
-    static List<ClassifierFactory> registered() {
+    public static List<ClassifierFactory> registered() {
         return ClassifierRegistry.all();
     }
 
-    static void save(Classifier model, TrainingData data, TrainingOptions options, Path dir) throws IOException {
+    public static void save(Classifier model, TrainingData data, TrainingOptions options, Path dir) throws IOException {
         ModelStore.save(model, data, options, dir, true);
     }
 
     /** Loads a saved model after verifying it; the caller closes it. */
-    static Classifier load(Path dir) throws IOException {
+    public static Classifier load(Path dir) throws IOException {
         return ModelStore.load(dir).classifier();
     }
 }

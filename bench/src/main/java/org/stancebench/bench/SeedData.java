@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.stancebench.api.TrainingData;
 import org.stancebench.dataset.Dataset;
-import org.stancebench.dataset.DatasetWriter;
+import org.stancebench.dataset.storage.DatasetWriter;
 import org.stancebench.dataset.Example;
 import org.stancebench.dataset.SeedDataset;
 

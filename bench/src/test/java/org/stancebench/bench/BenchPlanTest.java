@@ -1,5 +1,6 @@
 package org.stancebench.bench;
 
+import org.stancebench.bench.jmh.Fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

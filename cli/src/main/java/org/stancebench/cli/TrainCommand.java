@@ -15,7 +15,7 @@ import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.model.ModelStore;
+import org.stancebench.model.store.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stancebench.dataset.LabelFile;
-import org.stancebench.dataset.PageParser;
+import org.stancebench.dataset.labels.LabelFile;
+import org.stancebench.dataset.page.PageParser;
 import picocli.CommandLine;
 
 class DatasetCommandsTest {

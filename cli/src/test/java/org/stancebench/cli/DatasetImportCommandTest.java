@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancebench.dataset.Dataset;
-import org.stancebench.dataset.DatasetVerifier;
+import org.stancebench.dataset.storage.DatasetVerifier;
 import picocli.CommandLine;
 
 class DatasetImportCommandTest {

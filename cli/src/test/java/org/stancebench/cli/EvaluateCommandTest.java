@@ -24,7 +24,7 @@ import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
 import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.model.ModelStore;
+import org.stancebench.model.store.ModelStore;
 import picocli.CommandLine;
 
 class EvaluateCommandTest {

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stancebench.dataset.SeedDataset;
 import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.model.ModelProvenance;
-import org.stancebench.model.ModelStore;
+import org.stancebench.model.store.ModelProvenance;
+import org.stancebench.model.store.ModelStore;
 
 class TrainPredictCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();

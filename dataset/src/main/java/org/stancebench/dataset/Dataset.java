@@ -1,5 +1,9 @@
 package org.stancebench.dataset;
 
+import org.stancebench.dataset.splitting.Splits;
+import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.dataset.storage.DatasetVerifier;
+import org.stancebench.dataset.storage.DatasetWriter;
 import java.io.Serializable;
 import org.stancebench.io.Json;
 import org.stancebench.io.ContentHash;

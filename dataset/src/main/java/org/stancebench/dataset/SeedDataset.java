@@ -1,5 +1,14 @@
 package org.stancebench.dataset;
 
+import org.stancebench.dataset.storage.DatasetDescription;
+import org.stancebench.dataset.labels.AnnotationAgreement;
+import org.stancebench.dataset.labels.LabelFile;
+import org.stancebench.dataset.splitting.Splits;
+import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.dataset.page.PageParser;
+import org.stancebench.dataset.storage.DatasetWriter;
+import org.stancebench.dataset.page.Page;
 import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.nio.file.Path;

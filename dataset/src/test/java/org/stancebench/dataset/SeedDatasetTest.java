@@ -1,5 +1,10 @@
 package org.stancebench.dataset;
 
+import org.stancebench.dataset.page.Page;
+import org.stancebench.dataset.labels.LabelFile;
+import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.dataset.page.PageParser;
 import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,8 @@
 package org.stancebench.model;
 
+import org.stancebench.model.store.StoredModel;
+import org.stancebench.model.store.ModelStore;
+import org.stancebench.model.store.ModelProvenance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -6,8 +6,8 @@ import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 
 /** Small labelled datasets built in memory, for tests that must stay fast. */
-final class SyntheticData {
-    static final List<String> LABELS = List.of("hopeful", "skeptical", "sarcastic", "neutral");
+public final class SyntheticData {
+    public static final List<String> LABELS = List.of("hopeful", "skeptical", "sarcastic", "neutral");
 
     private static final String[][] TEXTS = {
         { // hopeful
@@ -64,7 +64,7 @@ final class SyntheticData {
     }
 
     /** 40 texts, 10 per seed label, with no development split. */
-    static TrainingData seedTask() {
+    public static TrainingData seedTask() {
         List<LabeledText> train = new ArrayList<>();
         for (int l = 0; l < LABELS.size(); l++) {
             for (int i = 0; i < TEXTS[l].length; i++) {
@@ -75,7 +75,7 @@ final class SyntheticData {
     }
 
     /** The same texts with 8 per label in training and 2 per label in development. */
-    static TrainingData seedTaskWithDev() {
+    public static TrainingData seedTaskWithDev() {
         List<LabeledText> train = new ArrayList<>();
         List<LabeledText> dev = new ArrayList<>();
         for (LabeledText t : seedTask().train()) {
@@ -86,7 +86,7 @@ final class SyntheticData {
     }
 
     /** A two-label task with label names unlike the seed task's: sarcastic texts versus the rest. */
-    static TrainingData ironyTask() {
+    public static TrainingData ironyTask() {
         List<LabeledText> train = new ArrayList<>();
         for (LabeledText t : seedTask().train()) {
             String label = t.label().equals("sarcastic") ? "irony" : "non_irony";

@@ -1,6 +1,6 @@
 package org.stancebench.dataset.corpus;
 
-import org.stancebench.dataset.DatasetWriter;
+import org.stancebench.dataset.storage.DatasetWriter;
 
 /**
  * Settings every importer shares.

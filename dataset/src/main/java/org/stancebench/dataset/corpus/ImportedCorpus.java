@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.stancebench.io.ContentHash;
-import org.stancebench.dataset.DatasetDescription;
+import org.stancebench.dataset.storage.DatasetDescription;
 import org.stancebench.dataset.Example;
 
 /**

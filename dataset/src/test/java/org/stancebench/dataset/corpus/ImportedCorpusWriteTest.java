@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancebench.dataset.Dataset;
-import org.stancebench.dataset.DatasetVerifier;
-import org.stancebench.dataset.DatasetWriter;
+import org.stancebench.dataset.storage.DatasetVerifier;
+import org.stancebench.dataset.storage.DatasetWriter;
 
 /** An imported corpus goes through the same writer as the seed and loads back unchanged. */
 class ImportedCorpusWriteTest {

@@ -87,8 +87,8 @@ class RealCorporaImportTest {
         ImportedCorpus corpus = TweetEvalImporter.importTask(corpora().resolve("tweeteval/irony"), null,
                 ImportOptions.defaults());
         Path dir = out.resolve("irony");
-        org.stancebench.dataset.DatasetWriter.write(dir, corpus.info(), corpus.examples(), corpus.seed(), 5, 1);
-        assertEquals(java.util.List.of(), org.stancebench.dataset.DatasetVerifier.problems(dir));
+        org.stancebench.dataset.storage.DatasetWriter.write(dir, corpus.info(), corpus.examples(), corpus.seed(), 5, 1);
+        assertEquals(java.util.List.of(), org.stancebench.dataset.storage.DatasetVerifier.problems(dir));
         org.stancebench.dataset.Dataset loaded = org.stancebench.dataset.Dataset.load(dir);
         // README: 2,862 / 955 / 784
         assertEquals(2862, loaded.split("train").size());

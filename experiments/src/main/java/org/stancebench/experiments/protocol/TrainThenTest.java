@@ -11,7 +11,7 @@ import org.stancebench.api.TrainingOptions;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
-import org.stancebench.model.ModelProvenance;
+import org.stancebench.model.store.ModelProvenance;
 
 /**
  * Train once, then test: a model trained on the dataset's {@code train} split (its {@code dev} split

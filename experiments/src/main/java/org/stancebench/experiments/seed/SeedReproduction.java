@@ -14,7 +14,7 @@ import org.stancebench.bench.BenchOptions;
 import org.stancebench.bench.BenchRunner;
 import org.stancebench.bench.BenchSummary;
 import org.stancebench.dataset.Dataset;
-import org.stancebench.dataset.DatasetWriter;
+import org.stancebench.dataset.storage.DatasetWriter;
 import org.stancebench.dataset.SeedDataset;
 import org.stancebench.eval.Comparisons;
 import org.stancebench.eval.results.Comparison;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.model.DjlBacked;
-import org.stancebench.model.linear.LittleEndianFiles;
+import org.stancebench.model.store.LittleEndianFiles;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 

@@ -1,5 +1,6 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.model.store.LittleEndianFiles;
 import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package org.stancebench.model.linear;
 
+import org.stancebench.model.store.LittleEndianFiles;
+import org.stancebench.model.store.ModelConfig;
 import org.stancebench.model.Settings;
 import org.stancebench.metrics.Metrics;
 import org.stancebench.model.TorchThreads;

@@ -1,5 +1,6 @@
 package org.stancebench.model.text;
 
+import org.stancebench.model.hashing.Murmur3;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.stancebench.model.text;
 
+import org.stancebench.model.hashing.LongIntMap;
 import java.util.Arrays;
 import java.util.List;
 

@@ -19,7 +19,7 @@ import org.stancebench.api.Classifier;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
-import org.stancebench.model.ModelStore;
+import org.stancebench.model.store.ModelStore;
 
 class FloorClassifiersTest {
     private static final List<String> LABELS = List.of("a", "b", "c");

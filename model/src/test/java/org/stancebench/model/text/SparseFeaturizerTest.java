@@ -1,5 +1,6 @@
 package org.stancebench.model.text;
 
+import org.stancebench.model.hashing.LongIntMap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

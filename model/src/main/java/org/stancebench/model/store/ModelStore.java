@@ -1,0 +1,264 @@
+package org.stancebench.model.store;
+
+import org.stancebench.model.ClassifierRegistry;
+import org.stancebench.io.ContentHash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.stancebench.api.Classifier;
+import org.stancebench.api.ClassifierFactory;
+import org.stancebench.api.TrainingData;
+import org.stancebench.api.TrainingOptions;
+
+/**
+ * Saves trained models to directories with their provenance, and loads them back after checking
+ * that nothing was changed.
+ *
+ * <p>A model directory holds the files the classifier wrote ({@link Classifier#save(Path)}) and
+ * {@value ModelProvenance#FILE_NAME}, which lists a SHA-256 for each of them. Guarantees:
+ * <ul>
+ *   <li>Saving is all or nothing: files are written into a temporary sibling directory that is
+ *       moved into place, so a crash never leaves a half-written model directory.</li>
+ *   <li>An existing non-empty directory is replaced only when {@code overwrite} is set, and only if
+ *       it is itself a model directory (it holds a provenance record); anything else is refused.</li>
+ *   <li>Saving the same model trained on the same data with the same options writes byte-identical
+ *       files (no timestamps).</li>
+ *   <li>Loading refuses, with one line naming the file, a directory whose provenance is missing or
+ *       malformed, whose files are missing, extra or differ from their recorded SHA-256, or whose
+ *       classifier is not registered.</li>
+ * </ul>
+ */
+public final class ModelStore {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private ModelStore() {
+    }
+
+    /** Saves {@code model} into {@code dir}, refusing to replace a non-empty existing directory. */
+    public static void save(Classifier model, TrainingData data, TrainingOptions options, Path dir)
+            throws IOException {
+        save(model, data, options, dir, false);
+    }
+
+    /**
+     * Saves {@code model}, trained on {@code data} with {@code options}, into {@code dir} with its
+     * provenance record.
+     *
+     * @param overwrite replace {@code dir} if it is an existing model directory
+     * @throws IOException when {@code dir} exists and may not be replaced, or writing fails
+     */
+    public static void save(Classifier model, TrainingData data, TrainingOptions options, Path dir,
+                            boolean overwrite) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new IOException(dir + ": cannot save a model at the file-system root");
+        }
+        boolean exists = Files.exists(target);
+        if (exists) {
+            checkTarget(dir, overwrite);
+        }
+        Files.createDirectories(parent);
+        Path tmp = siblingName(target, "partial");
+        Files.createDirectory(tmp);
+        try {
+            model.save(tmp);
+            SortedMap<String, String> files = checksums(tmp);
+            if (files.containsKey(ModelProvenance.FILE_NAME)) {
+                throw new IllegalStateException("classifier '" + model.name() + "' wrote its own "
+                        + ModelProvenance.FILE_NAME + "; that name is reserved for the model store");
+            }
+            ModelProvenance provenance = ModelProvenance.describe(model, data, options, files);
+            Files.writeString(tmp.resolve(ModelProvenance.FILE_NAME), provenance.toJson(), StandardCharsets.UTF_8);
+            moveIntoPlace(tmp, target, exists);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * Checks, before a long training run, that a model could be saved to {@code dir}: it does not
+     * exist, is an empty directory, or (with {@code overwrite}) is an existing model directory.
+     *
+     * @throws IOException with one line naming {@code dir} and why it may not be written
+     */
+    public static void checkTarget(Path dir, boolean overwrite) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new IOException(dir + ": exists and is not a directory");
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(target)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (empty) {
+            return;
+        }
+        if (!overwrite) {
+            throw new IOException(dir + ": already exists and is not empty (use --overwrite to replace a model directory)");
+        }
+        if (!Files.isRegularFile(target.resolve(ModelProvenance.FILE_NAME))) {
+            throw new IOException(dir + ": is not a model directory (no " + ModelProvenance.FILE_NAME
+                    + "); refusing to replace it");
+        }
+    }
+
+    private static Path siblingName(Path target, String kind) {
+        return target.resolveSibling("." + target.getFileName() + "." + kind + "-"
+                + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target, boolean exists) throws IOException {
+        Path old = null;
+        if (exists) {
+            old = siblingName(target, "old");
+            move(target, old);
+        }
+        try {
+            move(tmp, target);
+        } catch (IOException e) {
+            if (old != null) {
+                move(old, target);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /**
+     * Loads the model saved in {@code dir} after verifying it ({@link #verify(Path)}).
+     *
+     * @throws IOException with a one-line message naming the file at fault
+     */
+    public static StoredModel load(Path dir) throws IOException {
+        ModelProvenance provenance = verify(dir);
+        ClassifierFactory factory;
+        try {
+            factory = ClassifierRegistry.get(provenance.classifier());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve(ModelProvenance.FILE_NAME) + ": " + e.getMessage(), e);
+        }
+        Classifier classifier = factory.load(dir);
+        try {
+            if (!classifier.name().equals(provenance.classifier())) {
+                throw new IOException(dir + ": classifier '" + provenance.classifier() + "' loaded a model named '"
+                        + classifier.name() + "'");
+            }
+            if (!classifier.labels().equals(provenance.labels())) {
+                throw new IOException(dir + ": the model's labels " + classifier.labels()
+                        + " differ from the provenance's " + provenance.labels());
+            }
+        } catch (IOException | RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+        return new StoredModel(classifier, provenance);
+    }
+
+    /**
+     * Reads and checks a model directory without loading the model: the provenance record parses,
+     * every listed file exists with its recorded SHA-256, and no unlisted file is present.
+     *
+     * @return the provenance record
+     * @throws IOException with a one-line message naming the file at fault
+     */
+    public static ModelProvenance verify(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such model directory");
+        }
+        Path provenanceFile = dir.resolve(ModelProvenance.FILE_NAME);
+        if (!Files.isRegularFile(provenanceFile)) {
+            throw new IOException(provenanceFile + ": missing (not a model directory, or a damaged one)");
+        }
+        String json;
+        try {
+            byte[] bytes = Files.readAllBytes(provenanceFile);
+            json = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException(provenanceFile + ": not valid UTF-8", e);
+        }
+        ModelProvenance provenance = ModelProvenance.parse(json, provenanceFile.toString());
+        SortedMap<String, String> actual = checksums(dir);
+        actual.remove(ModelProvenance.FILE_NAME);
+        for (Map.Entry<String, String> listed : provenance.files().entrySet()) {
+            String found = actual.get(listed.getKey());
+            Path file = dir.resolve(listed.getKey());
+            if (found == null) {
+                throw new IOException(file + ": missing (listed in " + ModelProvenance.FILE_NAME + ")");
+            }
+            if (!found.equals(listed.getValue())) {
+                throw new IOException(file + ": SHA-256 mismatch (expected " + listed.getValue()
+                        + ", found " + found + ")");
+            }
+        }
+        for (String path : actual.keySet()) {
+            if (!provenance.files().containsKey(path)) {
+                throw new IOException(dir.resolve(path) + ": unexpected file (not listed in "
+                        + ModelProvenance.FILE_NAME + ")");
+            }
+        }
+        return provenance;
+    }
+
+    /** Relative path (with {@code /}) to SHA-256 of every non-directory file under {@code dir}. */
+    static SortedMap<String, String> checksums(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(p -> !Files.isDirectory(p)).forEach(files::add);
+        }
+        SortedMap<String, String> out = new TreeMap<>();
+        for (Path file : files) {
+            StringBuilder rel = new StringBuilder();
+            for (Path part : dir.relativize(file)) {
+                if (!rel.isEmpty()) {
+                    rel.append('/');
+                }
+                rel.append(part);
+            }
+            out.put(rel.toString(), ContentHash.sha256(file));
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Best effort: a leftover hidden temporary directory is harmless and named for its origin.
+        }
+    }
+}

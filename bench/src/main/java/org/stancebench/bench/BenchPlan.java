@@ -1,6 +1,5 @@
 package org.stancebench.bench;
 
-import org.stancebench.bench.jmh.Fixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.stancebench.bench.jmh.Fixture;
 
 /**
  * Which JMH benchmarks and parameter values one run covers, built from the registered classifier

@@ -1,9 +1,5 @@
 package org.stancebench.bench;
 
-import org.stancebench.bench.jmh.Fixture;
-import org.stancebench.bench.jmh.FileBench;
-import org.stancebench.io.AtomicFiles;
-import org.stancebench.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,7 +11,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +28,10 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.bench.jmh.FileBench;
+import org.stancebench.bench.jmh.Fixture;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 
 /**
  * Runs the inference benchmarks end to end: prepares texts and trains every selected classifier

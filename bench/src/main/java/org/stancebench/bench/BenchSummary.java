@@ -1,12 +1,12 @@
 package org.stancebench.bench;
 
-import org.stancebench.io.AtomicFiles;
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 
 /**
  * The summary of one benchmark run, {@code bench-summary.json}: the hardware it ran on, how it was

@@ -1,8 +1,5 @@
 package org.stancebench.bench;
 
-import org.stancebench.bench.jmh.FileBench;
-import org.stancebench.bench.jmh.EncoderBench;
-import org.stancebench.bench.jmh.StageBench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +7,9 @@ import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.stancebench.bench.jmh.EncoderBench;
+import org.stancebench.bench.jmh.FileBench;
+import org.stancebench.bench.jmh.StageBench;
 
 /**
  * Turns JMH's run results into summary rows: texts per second instead of calls per second,

@@ -1,10 +1,10 @@
 package org.stancebench.bench;
 
-import org.stancebench.io.ContentHash;
-import org.stancebench.io.Platform;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Platform;
 
 /**
  * The machine a benchmark ran on, as far as it changes speed: CPU model, usable cores, physical

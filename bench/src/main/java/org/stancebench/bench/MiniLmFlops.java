@@ -1,10 +1,10 @@
 package org.stancebench.bench;
 
-import org.stancebench.bench.jmh.Fixture;
-import org.stancebench.bench.jmh.EncoderBench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.stancebench.bench.jmh.EncoderBench;
+import org.stancebench.bench.jmh.Fixture;
 import org.stancebench.model.minilm.MiniLmEncoder;
 
 /**

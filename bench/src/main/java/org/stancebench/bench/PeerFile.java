@@ -1,9 +1,9 @@
 package org.stancebench.bench;
 
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.stancebench.io.Json;
 
 /**
  * What the peer script writes: {@code {"schemaVersion": 1, "peers": [rows], "notes": [lines]}},

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.stancebench.api.TrainingData;
 import org.stancebench.dataset.Dataset;
-import org.stancebench.dataset.storage.DatasetWriter;
 import org.stancebench.dataset.Example;
 import org.stancebench.dataset.SeedDataset;
+import org.stancebench.dataset.storage.DatasetWriter;
 
 /**
  * The seed dataset, built by the dataset module into a directory and read back: its train split

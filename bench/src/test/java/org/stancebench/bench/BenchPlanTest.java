@@ -1,6 +1,5 @@
 package org.stancebench.bench;
 
-import org.stancebench.bench.jmh.Fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.runner.options.Options;
+import org.stancebench.bench.jmh.Fixture;
 
 class BenchPlanTest {
 

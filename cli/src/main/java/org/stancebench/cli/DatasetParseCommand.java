@@ -1,6 +1,5 @@
 package org.stancebench.cli;
 
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.stancebench.dataset.page.Page;
 import org.stancebench.dataset.page.PageParser;
+import org.stancebench.io.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,12 +1,9 @@
 package org.stancebench.cli;
 
-import org.stancebench.experiments.protocol.ExportedModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import org.stancebench.eval.results.ResultsIo;
+import org.stancebench.experiments.protocol.ExportedModel;
 import org.stancebench.model.exported.ExportedClassifier;
 import org.stancebench.model.exported.ExportedFormat;
 import picocli.CommandLine.Option;

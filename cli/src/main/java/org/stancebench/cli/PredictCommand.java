@@ -1,6 +1,5 @@
 package org.stancebench.cli;
 
-import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedInputStream;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stancebench.api.Classifier;
+import org.stancebench.api.Probabilities;
 import org.stancebench.model.store.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package org.stancebench.cli;
 
-import org.stancebench.api.Probabilities;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
+import org.stancebench.api.Probabilities;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.dataset.Dataset;

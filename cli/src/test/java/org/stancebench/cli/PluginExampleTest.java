@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stancebench.eval.results.Comparison;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;

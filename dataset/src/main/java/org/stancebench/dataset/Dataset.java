@@ -1,16 +1,10 @@
 package org.stancebench.dataset;
 
-import org.stancebench.dataset.splitting.Splits;
-import org.stancebench.dataset.storage.Manifest;
-import org.stancebench.dataset.storage.DatasetVerifier;
-import org.stancebench.dataset.storage.DatasetWriter;
-import java.io.Serializable;
-import org.stancebench.io.Json;
-import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +18,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
+import org.stancebench.dataset.splitting.Splits;
+import org.stancebench.dataset.storage.DatasetVerifier;
+import org.stancebench.dataset.storage.DatasetWriter;
+import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Json;
 
 /**
  * A dataset directory as written by {@code stancebench dataset build} or {@code dataset import},

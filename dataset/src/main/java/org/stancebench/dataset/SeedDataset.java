@@ -1,15 +1,5 @@
 package org.stancebench.dataset;
 
-import org.stancebench.dataset.storage.DatasetDescription;
-import org.stancebench.dataset.labels.AnnotationAgreement;
-import org.stancebench.dataset.labels.LabelFile;
-import org.stancebench.dataset.splitting.Splits;
-import org.stancebench.dataset.page.PageUnit;
-import org.stancebench.dataset.storage.Manifest;
-import org.stancebench.dataset.page.PageParser;
-import org.stancebench.dataset.storage.DatasetWriter;
-import org.stancebench.dataset.page.Page;
-import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.dataset.labels.AnnotationAgreement;
+import org.stancebench.dataset.labels.LabelFile;
+import org.stancebench.dataset.page.Page;
+import org.stancebench.dataset.page.PageParser;
+import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.dataset.splitting.Splits;
+import org.stancebench.dataset.storage.DatasetDescription;
+import org.stancebench.dataset.storage.DatasetWriter;
+import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.io.ContentHash;
 
 /**
  * Builds the seed stance dataset from a page and its gold labels: every unit of the page (headline,

@@ -1,11 +1,5 @@
 package org.stancebench.dataset;
 
-import org.stancebench.dataset.page.Page;
-import org.stancebench.dataset.labels.LabelFile;
-import org.stancebench.dataset.storage.Manifest;
-import org.stancebench.dataset.page.PageUnit;
-import org.stancebench.dataset.page.PageParser;
-import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancebench.dataset.labels.LabelFile;
+import org.stancebench.dataset.page.Page;
+import org.stancebench.dataset.page.PageParser;
+import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.io.ContentHash;
 
 class SeedDatasetTest {
 

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
-import org.stancebench.metrics.Metrics;
 import org.stancebench.eval.results.Comparison;
 import org.stancebench.eval.results.FoldScore;
 import org.stancebench.eval.results.PredictionRecord;
@@ -18,6 +16,8 @@ import org.stancebench.eval.stats.ApproximateRandomization;
 import org.stancebench.eval.stats.CorrectedResampledTTest;
 import org.stancebench.eval.stats.Holm;
 import org.stancebench.eval.stats.McNemar;
+import org.stancebench.metrics.ConfusionMatrix;
+import org.stancebench.metrics.Metrics;
 
 /**
  * Paired significance tests between runs on the same examples, with Holm's correction.

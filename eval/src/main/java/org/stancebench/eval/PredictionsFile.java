@@ -1,7 +1,5 @@
 package org.stancebench.eval;
 
-import org.stancebench.api.Probabilities;
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -19,9 +17,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.stancebench.api.Probabilities;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.dataset.Example;
 import org.stancebench.eval.results.PredictionRecord;
+import org.stancebench.io.Json;
 
 /**
  * A predictions file from any tool, checked against one split of a dataset: JSON Lines, one object

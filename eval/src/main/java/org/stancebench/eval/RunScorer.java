@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
 import org.stancebench.eval.metrics.ProbabilityMetrics;
 import org.stancebench.eval.metrics.ScoredExamples;
@@ -20,6 +19,7 @@ import org.stancebench.eval.results.OfficialMetric;
 import org.stancebench.eval.results.PredictionRecord;
 import org.stancebench.eval.results.RunResult;
 import org.stancebench.eval.stats.Bootstrap;
+import org.stancebench.metrics.ConfusionMatrix;
 
 /**
  * Turns a run's predictions into its {@link RunResult}: every headline and per-class metric on the

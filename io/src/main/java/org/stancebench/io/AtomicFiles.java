@@ -46,6 +46,53 @@ public final class AtomicFiles {
     }
 
     /**
+     * Puts the completely written directory {@code built} (a sibling of {@code target}) in place of
+     * {@code target}: an existing target is first moved aside, then {@code built} moved in; if that
+     * fails, the old target is moved back, so {@code target} is always either the old directory or
+     * the new one, never a mixture or nothing. The old directory is deleted afterwards.
+     */
+    public static void replaceDirectory(Path built, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            moveDirectory(target, old);
+        }
+        try {
+            moveDirectory(built, target);
+        } catch (IOException | RuntimeException e) {
+            if (old != null && !Files.exists(target)) {
+                moveDirectory(old, target);
+                old = null;
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it; nothing happens when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void moveDirectory(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /**
      * Moves {@code from} over {@code to} in one step where the file system can (the same directory
      * always can on Linux, macOS and Windows), else with a plain replacing move.
      */

@@ -1,8 +1,5 @@
 package org.stancebench.model;
 
-import org.stancebench.model.store.StoredModel;
-import org.stancebench.model.store.ModelStore;
-import org.stancebench.model.store.ModelProvenance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +26,9 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.model.store.ModelProvenance;
+import org.stancebench.model.store.ModelStore;
+import org.stancebench.model.store.StoredModel;
 
 /**
  * The {@link Classifier} contract, checked for every registered classifier (built-in or plug-in on

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
-import org.stancebench.metrics.Metrics;
 import org.stancebench.eval.results.PredictionRecord;
 import org.stancebench.eval.results.RunResult;
 import org.stancebench.eval.stats.ApproximateRandomization;
 import org.stancebench.eval.stats.McNemar;
+import org.stancebench.metrics.ConfusionMatrix;
+import org.stancebench.metrics.Metrics;
 
 /**
  * A paired significance test between the same run in two results files (baseline and current),

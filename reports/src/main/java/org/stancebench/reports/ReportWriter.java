@@ -1,12 +1,12 @@
 package org.stancebench.reports;
 
-import org.stancebench.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
+import org.stancebench.io.AtomicFiles;
 
 /**
  * Writes the three forms of a report into a directory: {@code results.json} (the data model),

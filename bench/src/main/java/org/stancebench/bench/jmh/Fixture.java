@@ -1,6 +1,5 @@
 package org.stancebench.bench.jmh;
 
-import org.stancebench.bench.Models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.stancebench.api.Classifier;
+import org.stancebench.bench.Models;
 
 /**
  * What a JMH fork reads from the work directory the bench runner prepared: the real texts and the

@@ -1,6 +1,5 @@
 package org.stancebench.bench.jmh;
 
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +30,7 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.Json;
 import org.stancebench.model.ClassifierRegistry;
 
 /**

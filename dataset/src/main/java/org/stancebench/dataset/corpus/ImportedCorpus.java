@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.stancebench.io.ContentHash;
-import org.stancebench.dataset.storage.DatasetDescription;
 import org.stancebench.dataset.Example;
+import org.stancebench.dataset.storage.DatasetDescription;
+import org.stancebench.io.ContentHash;
 
 /**
  * A public corpus read into StanceBench examples, with the words its data card needs, ready for the

@@ -1,6 +1,5 @@
 package org.stancebench.dataset.corpus;
 
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.stancebench.dataset.Example;
+import org.stancebench.io.Json;
 
 /**
  * Imports a generic CSV file (with a header line) or JSON Lines file (one object per line) whose

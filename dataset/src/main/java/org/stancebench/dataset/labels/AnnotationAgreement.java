@@ -1,7 +1,5 @@
 package org.stancebench.dataset.labels;
 
-import org.stancebench.dataset.page.PageUnit;
-import org.stancebench.metrics.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.metrics.ConfusionMatrix;
 
 /**
  * Agreement between two independent annotation passes over the same units: observed agreement and

@@ -1,7 +1,5 @@
 package org.stancebench.dataset.labels;
 
-import org.stancebench.dataset.page.PageUnit;
-import org.stancebench.dataset.page.PageParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.stancebench.dataset.page.PageParser;
+import org.stancebench.dataset.page.PageUnit;
 
 /**
  * A gold-label annotation file for the units of one page, checked against those units.

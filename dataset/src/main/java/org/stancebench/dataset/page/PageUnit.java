@@ -1,10 +1,10 @@
 package org.stancebench.dataset.page;
 
-import org.stancebench.io.ContentHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.stancebench.io.ContentHash;
 
 /**
  * One labelled unit of a page: the headline, the subtitle, a body sentence or a whole comment, with

@@ -1,7 +1,5 @@
 package org.stancebench.dataset.splitting;
 
-import org.stancebench.dataset.Fold;
-import org.stancebench.dataset.Example;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.stancebench.dataset.Example;
+import org.stancebench.dataset.Fold;
 
 /**
  * Seeded, stratified assignment of examples to train/dev/test splits and to repeated k-fold

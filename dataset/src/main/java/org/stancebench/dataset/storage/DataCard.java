@@ -1,7 +1,5 @@
 package org.stancebench.dataset.storage;
 
-import org.stancebench.dataset.splitting.Splits;
-import org.stancebench.dataset.Example;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.dataset.Example;
+import org.stancebench.dataset.splitting.Splits;
 
 /** Renders {@code DATACARD.md}: the dataset's own words from {@link DatasetDescription} plus computed tables. */
 final class DataCard {

@@ -1,6 +1,5 @@
 package org.stancebench.dataset.storage;
 
-import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.stancebench.io.ContentHash;
 
 /**
  * Re-checks a dataset directory against its {@code MANIFEST.json}: every listed file must exist with

@@ -1,10 +1,5 @@
 package org.stancebench.dataset.storage;
 
-import org.stancebench.dataset.Example;
-import org.stancebench.dataset.splitting.Splits;
-import org.stancebench.dataset.Fold;
-import org.stancebench.io.Json;
-import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.stancebench.dataset.Example;
+import org.stancebench.dataset.Fold;
+import org.stancebench.dataset.splitting.Splits;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Json;
 
 /**
  * Writes any labelled dataset (the seed page or an imported corpus) as a StanceBench dataset
@@ -298,7 +296,6 @@ public final class DatasetWriter {
         Files.createDirectories(parent);
         String base = "." + target.getFileName() + ".";
         Path building = Files.createTempDirectory(parent, base + "building-");
-        Path old = null;
         try {
             // Temporary directories are private (rwx------); a dataset directory is ordinary.
             try {
@@ -307,46 +304,17 @@ public final class DatasetWriter {
                 // Not a POSIX file system: keep its defaults.
             }
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path tmp = building.resolve("." + f.getKey() + ".tmp");
-                Files.write(tmp, f.getValue());
-                Files.move(tmp, building.resolve(f.getKey()), StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(building.resolve(f.getKey()), f.getValue());
             }
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(parent, base + "old-");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            try {
-                Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException | RuntimeException e) {
-                if (old != null && !Files.exists(target)) {
-                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-                    old = null;
-                }
-                throw e;
-            }
+            AtomicFiles.replaceDirectory(building, target);
         } finally {
-            deleteTree(building);
-            if (old != null) {
-                deleteTree(old);
-            }
+            AtomicFiles.deleteTree(building);
         }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             return !s.iterator().hasNext();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

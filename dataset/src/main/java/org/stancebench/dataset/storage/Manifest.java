@@ -1,7 +1,5 @@
 package org.stancebench.dataset.storage;
 
-import org.stancebench.io.Json;
-import org.stancebench.io.ContentHash;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Json;
 
 /**
  * The contents of a dataset directory's {@code MANIFEST.json}: what was built, from what seed, by

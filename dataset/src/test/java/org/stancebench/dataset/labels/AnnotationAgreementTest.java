@@ -1,10 +1,10 @@
 package org.stancebench.dataset.labels;
 
-import org.stancebench.metrics.ConfusionMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.stancebench.metrics.ConfusionMatrix;
 
 class AnnotationAgreementTest {
 

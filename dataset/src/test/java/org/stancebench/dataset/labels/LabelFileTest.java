@@ -1,9 +1,5 @@
 package org.stancebench.dataset.labels;
 
-import org.stancebench.dataset.page.PageUnit;
-import org.stancebench.dataset.page.PageParser;
-import org.stancebench.dataset.SeedDataset;
-import org.stancebench.dataset.SyntheticPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stancebench.dataset.SeedDataset;
+import org.stancebench.dataset.SyntheticPage;
+import org.stancebench.dataset.page.PageParser;
+import org.stancebench.dataset.page.PageUnit;
 
 class LabelFileTest {
 

@@ -1,7 +1,5 @@
 package org.stancebench.dataset.page;
 
-import org.stancebench.dataset.SyntheticPage;
-import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stancebench.dataset.SyntheticPage;
+import org.stancebench.io.ContentHash;
 
 /** The parser on the real built-in page, on the variants pages carry in the wild, and on bad input. */
 class PageParserTest {

@@ -1,8 +1,5 @@
 package org.stancebench.dataset.splitting;
 
-import org.stancebench.dataset.Example;
-import org.stancebench.dataset.Fold;
-import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stancebench.dataset.Example;
+import org.stancebench.dataset.Fold;
+import org.stancebench.io.ContentHash;
 
 class SplitsTest {
 

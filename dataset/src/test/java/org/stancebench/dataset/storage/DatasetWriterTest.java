@@ -1,16 +1,5 @@
 package org.stancebench.dataset.storage;
 
-import org.stancebench.dataset.Example;
-import org.stancebench.dataset.Fold;
-import org.stancebench.dataset.Dataset;
-import org.stancebench.dataset.page.PageUnit;
-import org.stancebench.dataset.labels.LabelFile;
-import org.stancebench.dataset.page.PageParser;
-import org.stancebench.dataset.SeedDataset;
-import org.stancebench.dataset.page.Page;
-import org.stancebench.dataset.SyntheticPage;
-import org.stancebench.io.Json;
-import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,6 +20,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancebench.api.TrainingData;
+import org.stancebench.dataset.Dataset;
+import org.stancebench.dataset.Example;
+import org.stancebench.dataset.Fold;
+import org.stancebench.dataset.SeedDataset;
+import org.stancebench.dataset.SyntheticPage;
+import org.stancebench.dataset.labels.LabelFile;
+import org.stancebench.dataset.page.Page;
+import org.stancebench.dataset.page.PageParser;
+import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Json;
 
 class DatasetWriterTest {
 

@@ -1,11 +1,11 @@
 package org.stancebench.eval.metrics;
 
-import org.stancebench.metrics.Metrics;
-import org.stancebench.metrics.ConfusionMatrix;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.stancebench.metrics.ConfusionMatrix;
+import org.stancebench.metrics.Metrics;
 
 /**
  * The metrics StanceBench reports for one set of predictions, by name: the headline metrics

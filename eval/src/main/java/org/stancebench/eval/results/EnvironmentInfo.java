@@ -1,7 +1,7 @@
 package org.stancebench.eval.results;
 
-import org.stancebench.io.Platform;
 import java.util.Objects;
+import org.stancebench.io.Platform;
 
 /**
  * Where a results file was computed: Java version, operating system, CPU architecture, number of

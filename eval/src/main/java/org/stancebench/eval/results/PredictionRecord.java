@@ -1,7 +1,7 @@
 package org.stancebench.eval.results;
 
-import java.io.Serializable;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 

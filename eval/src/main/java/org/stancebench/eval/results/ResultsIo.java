@@ -1,7 +1,5 @@
 package org.stancebench.eval.results;
 
-import org.stancebench.io.AtomicFiles;
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 
 /**
  * Reads and writes {@code results.json} files.

@@ -1,7 +1,5 @@
 package org.stancebench.eval.metrics;
 
-import org.stancebench.metrics.Metrics;
-import org.stancebench.metrics.ConfusionMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stancebench.eval.results.Calibration;
 import org.stancebench.eval.results.PredictionRecord;
+import org.stancebench.metrics.ConfusionMatrix;
+import org.stancebench.metrics.Metrics;
 
 class MetricsTest {
     private static final double EPS = 1e-12;

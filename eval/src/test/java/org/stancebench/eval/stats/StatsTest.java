@@ -13,11 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.stancebench.metrics.ConfusionMatrix;
 import org.stancebench.eval.metrics.MetricSuite;
 import org.stancebench.eval.metrics.ScoredExamples;
 import org.stancebench.eval.results.BootstrapInfo;
 import org.stancebench.eval.results.PredictionRecord;
+import org.stancebench.metrics.ConfusionMatrix;
 
 class StatsTest {
 

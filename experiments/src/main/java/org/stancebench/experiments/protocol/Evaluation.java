@@ -11,7 +11,6 @@ import org.stancebench.eval.Comparisons;
 import org.stancebench.eval.RunScorer;
 import org.stancebench.eval.RunSpec;
 import org.stancebench.eval.metrics.MetricSuite;
-import org.stancebench.metrics.Metrics;
 import org.stancebench.eval.results.Comparison;
 import org.stancebench.eval.results.DatasetInfo;
 import org.stancebench.eval.results.EnvironmentInfo;
@@ -19,6 +18,7 @@ import org.stancebench.eval.results.PredictionRecord;
 import org.stancebench.eval.results.Protocol;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.RunResult;
+import org.stancebench.metrics.Metrics;
 
 /**
  * Evaluation of a trained classifier, or of given predictions, on one fixed split of a dataset.

@@ -1,12 +1,12 @@
 package org.stancebench.experiments.protocol;
 
-import org.stancebench.api.Probabilities;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.stancebench.api.Classifier;
+import org.stancebench.api.Probabilities;
 import org.stancebench.dataset.Example;
 import org.stancebench.eval.results.PredictionRecord;
 

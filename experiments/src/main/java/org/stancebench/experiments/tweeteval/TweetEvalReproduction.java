@@ -22,12 +22,12 @@ import org.stancebench.dataset.Example;
 import org.stancebench.dataset.corpus.ImportOptions;
 import org.stancebench.dataset.corpus.ImportedCorpus;
 import org.stancebench.dataset.corpus.TweetEvalImporter;
-import org.stancebench.metrics.ConfusionMatrix;
-import org.stancebench.metrics.Metrics;
 import org.stancebench.eval.results.TweetEvalResult;
 import org.stancebench.experiments.ClassifierSource;
 import org.stancebench.experiments.Executor;
 import org.stancebench.experiments.Job;
+import org.stancebench.metrics.ConfusionMatrix;
+import org.stancebench.metrics.Metrics;
 
 /**
  * The TweetEval baseline reproduction: trains registered classifiers on TweetEval stance, irony and

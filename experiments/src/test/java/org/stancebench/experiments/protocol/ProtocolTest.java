@@ -16,12 +16,12 @@ import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.eval.results.BootstrapInfo;
+import org.stancebench.eval.results.EnvironmentInfo;
 import org.stancebench.eval.results.MetricValue;
 import org.stancebench.eval.results.PredictionRecord;
-import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.Results;
+import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
-import org.stancebench.eval.results.EnvironmentInfo;
 
 class ProtocolTest {
     private static final EvalOptions FAST = EvalOptions.defaults().withBootstrap(new BootstrapInfo(200, 11, false, 0.95));

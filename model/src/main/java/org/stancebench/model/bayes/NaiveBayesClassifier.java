@@ -1,7 +1,5 @@
 package org.stancebench.model.bayes;
 
-import org.stancebench.api.Probabilities;
-import org.stancebench.io.Json;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -18,6 +16,8 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import org.stancebench.model.ClassCounts;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;

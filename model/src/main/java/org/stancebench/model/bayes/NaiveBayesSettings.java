@@ -1,7 +1,7 @@
 package org.stancebench.model.bayes;
 
-import java.util.SortedMap;
 import java.util.Map;
+import java.util.SortedMap;
 import org.stancebench.model.Settings;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.Tokenizer;

@@ -1,13 +1,13 @@
 package org.stancebench.model.cnn;
 
-import org.stancebench.io.Json;
-import org.stancebench.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stancebench.api.Classifier;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.Json;
 import org.stancebench.model.DjlBacked;
 
 /** A trained {@code textcnn} model (trained with DJL's PyTorch engine), predicting in plain Java; immutable and thread-safe. */

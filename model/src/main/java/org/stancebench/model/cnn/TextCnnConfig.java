@@ -1,9 +1,9 @@
 package org.stancebench.model.cnn;
 
-import org.stancebench.model.Settings;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.model.Settings;
 
 /**
  * The hyper-parameters of a {@code textcnn} model and its training.

@@ -1,6 +1,5 @@
 package org.stancebench.model.cnn;
 
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.Json;
 
 /**
  * The {@code textcnn} classifier family: a Kim (2014) convolutional network over word embeddings,

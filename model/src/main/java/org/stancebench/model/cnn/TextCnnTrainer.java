@@ -1,6 +1,5 @@
 package org.stancebench.model.cnn;
 
-import org.stancebench.model.TorchThreads;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -18,6 +17,7 @@ import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.stancebench.model.TorchThreads;
 
 /**
  * Trains a {@link TextCnnBlock} with DJL's PyTorch engine (softmax cross-entropy, Adam) and returns

@@ -1,16 +1,16 @@
 package org.stancebench.model.cnn;
 
-import java.io.ByteArrayOutputStream;
-import org.stancebench.api.Probabilities;
-import org.stancebench.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.AtomicFiles;
 
 /**
  * The trained parameters of a {@code textcnn} network and its forward pass in plain Java.

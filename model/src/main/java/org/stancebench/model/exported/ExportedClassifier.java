@@ -1,7 +1,5 @@
 package org.stancebench.model.exported;
 
-import org.stancebench.api.Probabilities;
-import org.stancebench.io.ContentHash;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.Encoding;
@@ -15,7 +13,6 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stancebench.api.Classifier;
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.ContentHash;
 import org.stancebench.model.DjlBacked;
 
 /**

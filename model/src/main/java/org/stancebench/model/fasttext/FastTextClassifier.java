@@ -1,6 +1,5 @@
 package org.stancebench.model.fasttext;
 
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.io.Json;
 import org.stancebench.model.DjlBacked;
 import org.stancebench.model.store.LittleEndianFiles;
 import org.stancebench.model.text.NgramExtractor;

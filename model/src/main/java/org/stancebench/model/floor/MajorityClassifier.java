@@ -1,12 +1,12 @@
 package org.stancebench.model.floor;
 
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.stancebench.api.Classifier;
+import org.stancebench.io.Json;
 import org.stancebench.model.ClassCounts;
 
 /**

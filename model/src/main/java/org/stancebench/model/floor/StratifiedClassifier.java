@@ -1,7 +1,5 @@
 package org.stancebench.model.floor;
 
-import org.stancebench.io.ContentHash;
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.stancebench.api.Classifier;
+import org.stancebench.io.ContentHash;
+import org.stancebench.io.Json;
 import org.stancebench.model.ClassCounts;
 
 /**

@@ -1,7 +1,5 @@
 package org.stancebench.model.lexicon;
 
-import org.stancebench.api.Probabilities;
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import org.stancebench.model.ClassCounts;
 
 /**

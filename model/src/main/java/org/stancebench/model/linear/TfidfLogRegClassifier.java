@@ -1,7 +1,5 @@
 package org.stancebench.model.linear;
 
-import org.stancebench.model.store.LittleEndianFiles;
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.io.Json;
 import org.stancebench.model.DjlBacked;
+import org.stancebench.model.store.LittleEndianFiles;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 import org.stancebench.model.text.Vocabulary;

@@ -1,11 +1,5 @@
 package org.stancebench.model.linear;
 
-import org.stancebench.model.store.LittleEndianFiles;
-import org.stancebench.model.store.ModelConfig;
-import org.stancebench.model.Settings;
-import org.stancebench.metrics.Metrics;
-import org.stancebench.model.TorchThreads;
-import org.stancebench.api.Probabilities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +14,14 @@ import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
+import org.stancebench.api.Probabilities;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.metrics.Metrics;
+import org.stancebench.model.Settings;
+import org.stancebench.model.TorchThreads;
+import org.stancebench.model.store.LittleEndianFiles;
+import org.stancebench.model.store.ModelConfig;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 import org.stancebench.model.text.SparseVector;

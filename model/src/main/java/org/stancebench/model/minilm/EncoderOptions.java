@@ -1,8 +1,8 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.model.Settings;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.model.Settings;
 
 /**
  * The encoder settings that MiniLM classifiers accept as training settings:

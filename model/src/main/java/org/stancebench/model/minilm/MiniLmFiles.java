@@ -1,7 +1,5 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.io.AtomicFiles;
-import org.stancebench.io.ContentHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.ContentHash;
 
 /**
  * The all-MiniLM-L6-v2 ONNX model and its tokenizer, extracted from the class path to a cache

@@ -8,11 +8,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.stancebench.io.AtomicFiles;
 
 /**
  * Rewrites the all-MiniLM-L6-v2 ONNX graph into ONNX Runtime's fused BERT operators, which its
@@ -50,13 +50,7 @@ final class MiniLmGraph {
         }
         try {
             byte[] model = fuse(Files.readAllBytes(files.model()));
-            Path tmp = Files.createTempFile(files.directory(), FUSED_NAME, ".tmp");
-            try {
-                Files.write(tmp, model);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, model);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fused MiniLM graph " + target + ": " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
+import org.stancebench.io.Json;
 import org.stancebench.model.DjlBacked;
 
 /** A {@code minilm-probe} model: the shared encoder (ONNX Runtime through DJL) and a plain-Java softmax head trained with DJL's PyTorch engine. */

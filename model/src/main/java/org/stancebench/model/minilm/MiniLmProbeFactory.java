@@ -1,7 +1,5 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.model.Settings;
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +13,8 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.Json;
+import org.stancebench.model.Settings;
 
 /**
  * The {@code minilm-probe} classifier family: frozen all-MiniLM-L6-v2 sentence embeddings with a

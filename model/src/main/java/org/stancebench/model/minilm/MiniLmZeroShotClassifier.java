@@ -1,7 +1,5 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.api.Probabilities;
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stancebench.api.Classifier;
+import org.stancebench.api.Probabilities;
+import org.stancebench.io.Json;
 import org.stancebench.model.DjlBacked;
 
 /** A {@code minilm-zeroshot} model: label descriptions, their embeddings and a temperature. */

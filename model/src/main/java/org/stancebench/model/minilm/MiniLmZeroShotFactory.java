@@ -1,7 +1,5 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.model.Settings;
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.Json;
+import org.stancebench.model.Settings;
 
 /**
  * The {@code minilm-zeroshot} classifier family: no training; a text's label probabilities are a

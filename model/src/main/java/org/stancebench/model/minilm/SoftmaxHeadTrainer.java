@@ -1,6 +1,5 @@
 package org.stancebench.model.minilm;
 
-import org.stancebench.model.TorchThreads;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -19,6 +18,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.stancebench.model.TorchThreads;
 
 /**
  * Trains a {@link SoftmaxHead} with DJL's PyTorch engine: a {@link Linear} block, softmax

@@ -1,11 +1,11 @@
 package org.stancebench.model.store;
 
-import org.stancebench.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stancebench.io.AtomicFiles;
 
 /**
  * Reads and writes flat arrays of little-endian float32 or int64 values: the weight files of the

@@ -1,14 +1,13 @@
 package org.stancebench.model.store;
 
-import org.stancebench.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.io.Json;
 
 /**
  * The common head of a sparse model's {@code config.json}: its format tag, label set and settings,

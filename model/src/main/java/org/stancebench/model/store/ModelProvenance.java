@@ -1,11 +1,7 @@
 package org.stancebench.model.store;
 
-import org.stancebench.model.DjlBacked;
-import org.stancebench.io.Platform;
-import org.stancebench.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +12,9 @@ import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.Json;
+import org.stancebench.io.Platform;
+import org.stancebench.model.DjlBacked;
 
 /**
  * The provenance record of a saved model, stored as {@code provenance.json} in its directory: what

@@ -1,18 +1,11 @@
 package org.stancebench.model.store;
 
-import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.io.ContentHash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -23,6 +16,9 @@ import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.ContentHash;
+import org.stancebench.model.ClassifierRegistry;
 
 /**
  * Saves trained models to directories with their provenance, and loads them back after checking
@@ -85,9 +81,9 @@ public final class ModelStore {
             }
             ModelProvenance provenance = ModelProvenance.describe(model, data, options, files);
             Files.writeString(tmp.resolve(ModelProvenance.FILE_NAME), provenance.toJson(), StandardCharsets.UTF_8);
-            moveIntoPlace(tmp, target, exists);
+            AtomicFiles.replaceDirectory(tmp, target);
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            deleteQuietly(tmp);
             throw e;
         }
     }
@@ -125,33 +121,6 @@ public final class ModelStore {
     private static Path siblingName(Path target, String kind) {
         return target.resolveSibling("." + target.getFileName() + "." + kind + "-"
                 + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
-    }
-
-    private static void moveIntoPlace(Path tmp, Path target, boolean exists) throws IOException {
-        Path old = null;
-        if (exists) {
-            old = siblingName(target, "old");
-            move(target, old);
-        }
-        try {
-            move(tmp, target);
-        } catch (IOException e) {
-            if (old != null) {
-                move(old, target);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
     }
 
     /**
@@ -249,16 +218,12 @@ public final class ModelStore {
         return out;
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    /** Best effort: a leftover hidden temporary directory is harmless and named for its origin. */
+    private static void deleteQuietly(Path root) {
+        try {
+            AtomicFiles.deleteTree(root);
         } catch (IOException | RuntimeException e) {
-            // Best effort: a leftover hidden temporary directory is harmless and named for its origin.
+            // see above
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.stancebench.model.text;
 
-import org.stancebench.model.hashing.Murmur3;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.stancebench.model.hashing.Murmur3;
 
 /**
  * Extracts word n-grams and scikit-learn {@code char_wb} character n-grams from a text, each as a

@@ -1,8 +1,8 @@
 package org.stancebench.model.text;
 
-import org.stancebench.model.hashing.LongIntMap;
 import java.util.Arrays;
 import java.util.List;
+import org.stancebench.model.hashing.LongIntMap;
 
 /**
  * A learned vocabulary: the n-grams seen in at least {@code minDf} training documents, each with its

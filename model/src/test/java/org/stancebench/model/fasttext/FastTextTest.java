@@ -1,6 +1,5 @@
 package org.stancebench.model.fasttext;
 
-import org.stancebench.api.Probabilities;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.LabeledText;
+import org.stancebench.api.Probabilities;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
-import org.stancebench.metrics.Metrics;
 import org.stancebench.model.text.SparseVector;
 import org.stancebench.model.text.ToyTask;
 

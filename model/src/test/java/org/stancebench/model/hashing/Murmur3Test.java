@@ -1,11 +1,11 @@
 package org.stancebench.model.hashing;
 
-import org.stancebench.model.hashing.Murmur3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stancebench.model.hashing.Murmur3;
 
 class Murmur3Test {
 

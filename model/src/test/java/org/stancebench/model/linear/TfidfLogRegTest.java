@@ -1,6 +1,5 @@
 package org.stancebench.model.linear;
 
-import org.stancebench.api.Probabilities;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.LabeledText;
+import org.stancebench.api.Probabilities;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.model.text.SparseVector;

@@ -1,11 +1,5 @@
 package org.stancebench.model.store;
 
-import org.stancebench.model.ClassifierRegistry;
-import org.stancebench.model.DjlBacked;
-import org.stancebench.model.SyntheticData;
-import org.stancebench.model.store.ModelProvenance;
-import org.stancebench.model.store.ModelStore;
-import org.stancebench.io.ContentHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,6 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.ContentHash;
+import org.stancebench.model.ClassifierRegistry;
+import org.stancebench.model.DjlBacked;
+import org.stancebench.model.SyntheticData;
+import org.stancebench.model.store.ModelProvenance;
+import org.stancebench.model.store.ModelStore;
 
 class ModelStoreTest {
     private static final TrainingData DATA = SyntheticData.seedTask();

@@ -1,6 +1,5 @@
 package org.stancebench.model.text;
 
-import org.stancebench.model.hashing.LongIntMap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.stancebench.model.hashing.LongIntMap;
 
 class SparseFeaturizerTest {
 

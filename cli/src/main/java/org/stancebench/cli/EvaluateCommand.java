@@ -17,6 +17,7 @@ import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
 import org.stancebench.eval.results.RunResult;
 import org.stancebench.experiments.ClassifierSource;
+import org.stancebench.experiments.Engines;
 import org.stancebench.experiments.Executor;
 import org.stancebench.experiments.protocol.CrossValidation;
 import org.stancebench.experiments.protocol.EvalOptions;
@@ -120,6 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println(message);
             err.flush();
         });
+        Engines.check(engine.spec());
         Dataset dataset = Dataset.load(data);
         if (bootstrap.official != null) {
             Evaluation.suite(dataset, options);

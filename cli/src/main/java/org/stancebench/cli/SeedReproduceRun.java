@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
+import org.stancebench.experiments.Engines;
 import org.stancebench.experiments.Executor;
 import org.stancebench.experiments.seed.SeedReproduction;
 import org.stancebench.experiments.seed.SeedReproductionOptions;
@@ -66,12 +67,18 @@ final class SeedReproduceRun implements Callable<Integer> {
         if (c.seeds != null && !c.seeds.isEmpty()) {
             options = options.withSeeds(List.copyOf(new LinkedHashSet<>(c.seeds)));
         }
-        // What can fail fails here, before the long work: unknown names, a bad model file, a held JMH lock.
+        // What can fail fails here, before the long work: unknown names, a bad model file, a held JMH lock,
+        // an engine that is not on the class path.
         SeedReproduction.check(options);
+        Engines.check(c.engine.spec());
         err.println("reproduce: output directory " + dir);
         err.println("reproduce: " + (c.only == null ? "every registered classifier" : String.join(", ", c.only))
                 + ", seeds " + options.seeds() + (c.quick ? ", quick mode" : "") + ", "
-                + options.bench().name().toLowerCase(Locale.ROOT) + " benchmarks");
+                + switch (options.bench()) {
+                    case NONE -> "no benchmarks";
+                    case SHORT -> "the short benchmark";
+                    case FULL -> "the full benchmark";
+                });
         err.flush();
         StageProgress progress = new StageProgress(err, "reproduce");
         SeedReproduction.Outcome outcome;

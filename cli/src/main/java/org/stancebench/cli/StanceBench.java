@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
+            ScoreCommand.class,
             BenchCommand.class,
             ReproduceCommand.class,
             CompareCommand.class,

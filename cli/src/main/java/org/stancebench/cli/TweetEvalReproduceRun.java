@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancebench.eval.results.TweetEvalResult;
+import org.stancebench.experiments.Engines;
 import org.stancebench.experiments.Executor;
 import org.stancebench.experiments.tweeteval.TweetEvalOptions;
 import org.stancebench.experiments.tweeteval.TweetEvalReproduction;
@@ -77,6 +78,7 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
         TweetEvalOptions options = new TweetEvalOptions(c.corpora, classifiers, tasks, seeds,
                 parseSpecs(c.grids, "--grid", classifiers, true), fixed, !c.pooledStance, c.refit);
         Path tweeteval = TweetEvalReproduction.tweetEvalFolder(c.corpora);
+        Engines.check(c.engine.spec());
 
         PrintWriter err = c.spec.commandLine().getErr();
         err.println("reproduce: TweetEval in " + tweeteval + "; output directory " + dir);

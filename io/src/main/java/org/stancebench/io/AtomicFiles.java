@@ -25,19 +25,31 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target} atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = temporaryFor(target);
         try {
             Files.write(tmp, bytes);
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            move(tmp, abs);
+            commit(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A new hidden temporary file beside {@code target} (parent directories created), for a writer
+     * that streams more than fits in memory; finish with {@link #commit} or delete it on failure.
+     */
+    public static Path temporaryFor(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        return Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    }
+
+    /** Gives the completely written {@code tmp} ordinary permissions and moves it over {@code target}. */
+    public static void commit(Path tmp, Path target) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        move(tmp, target.toAbsolutePath());
     }
 
     /** Writes {@code text} as UTF-8 to {@code target} atomically. */

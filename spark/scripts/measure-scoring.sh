@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Scoring throughput and the quick reproduction's wall time on the local engine, Spark local[2] and a
+# standalone cluster of two 1-core workers on this machine (the numbers in docs/spark.md).
+#
+# Usage: spark/scripts/measure-scoring.sh CORPORA_DIR ROWS_TFIDF ROWS_MINILM [WORK_DIR]
+# Texts are TweetEval irony's training tweets, repeated to the row count, ids made unique.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+corpora="$1"
+rows_tfidf="$2"
+rows_minilm="$3"
+work="${4:-$(mktemp -d)}"
+mkdir -p "$work"
+# shellcheck source=cluster-lib.sh
+. "$root/spark/scripts/cluster-lib.sh"
+build_cluster_jars
+sb() { "$root/stancebench" "$@"; }
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+python3 - "$corpora/tweeteval/irony/train_text.txt" "$work" "$rows_tfidf" "$rows_minilm" <<'PY'
+import json, sys
+texts = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+for name, n in (("tfidf", int(sys.argv[3])), ("minilm", int(sys.argv[4]))):
+    with open(f"{sys.argv[2]}/rows-{name}.jsonl", "w", encoding="utf-8") as out:
+        for i in range(n):
+            out.write(json.dumps({"id": f"irony-{i}", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+PY
+sb dataset import tweeteval --from "$corpora/tweeteval/irony" --out "$work/irony" > /dev/null 2>&1
+sb train --model tfidf-logreg --data "$work/irony" --out "$work/model-tfidf" > /dev/null 2>&1
+sb train --model minilm-probe --data "$work/irony" --out "$work/model-minilm" > /dev/null 2>&1
+log "inputs ready: $(wc -l < "$work/rows-tfidf.jsonl") rows (tfidf-logreg), $(wc -l < "$work/rows-minilm.jsonl") rows (minilm-probe)"
+
+run_engine() {
+    local label="$1"; shift
+    for model in tfidf minilm; do
+        local start
+        start=$(date +%s%N)
+        sb score --model "$work/model-$model" --input "$work/rows-$model.jsonl" --out "$work/out-$model-$label.jsonl" "$@" \
+            > "$work/score-$model-$label.txt" 2> "$work/score-$model-$label.err"
+        echo "score $model $label: $(ms "$start") ms wall; $(cat "$work/score-$model-$label.txt")"
+        cmp "$work/out-$model-local.jsonl" "$work/out-$model-$label.jsonl" && echo "  identical to the local engine"
+    done
+    local start
+    start=$(date +%s%N)
+    sb reproduce --quick --no-bench --out "$work/reproduce-$label" "$@" > /dev/null 2> "$work/reproduce-$label.err"
+    echo "reproduce --quick --no-bench $label: $(ms "$start") ms wall"
+}
+run_engine local
+run_engine local2 --engine spark --master 'local[2]'
+start_cluster 2
+run_engine cluster --engine spark --master "$master" --spark-conf spark.executor.memory=5g --spark-conf spark.executor.cores=1
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs); flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx|fma|f16c|sse)' | sort -u | xargs)"

@@ -30,13 +30,19 @@ final class DatasetBuildCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory; replaced if it already holds a dataset, refused if it holds anything else.")
+            description = "Output directory; one holding a different dataset is replaced only with --overwrite, one "
+                    + "holding anything else never. Rebuilding the same dataset needs no --overwrite.")
     Path out;
 
-    @Option(names = "--page", paramLabel = "FILE", description = "Page file (default: the built-in page \"Long live negotiations!\").")
+    @Option(names = "--overwrite", description = "Replace DIR when it holds a different dataset.")
+    boolean overwrite;
+
+    @Option(names = "--page", paramLabel = "FILE",
+            description = "Page file (default: the built-in page \"Long live negotiations!\").")
     Path page;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "Label file for the page (default: the built-in labels).")
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Label file for the page (default: the built-in labels).")
     Path labels;
 
     @Option(names = "--pass", paramLabel = "FILE",
@@ -45,7 +51,8 @@ final class DatasetBuildCommand implements Callable<Integer> {
                 "Default: the two built-in passes with the built-in labels, none with --labels."})
     List<Path> passes = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "13", description = "Seed of the split and fold assignment.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "13",
+            description = "Seed of the split and fold assignment.")
     long seed;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
@@ -74,9 +81,12 @@ final class DatasetBuildCommand implements Callable<Integer> {
                     "--pass needs exactly two files (one per annotator), got " + passSources.size());
         }
         err.println("stancebench: building dataset from " + pageName + " and " + labelsName
-                + (passSources.isEmpty() ? "" : " with " + passSources.size() + " annotation passes") + " (seed " + seed + ")");
+                + (passSources.isEmpty() ? "" : " with " + passSources.size() + " annotation passes") + " (seed "
+                        + seed + ")");
         err.flush();
-        Manifest m = SeedDataset.build(out, pageBytes, pageName, labelBytes, labelsName, passSources, seed, folds, repeats);
+        Manifest m = SeedDataset.build(out, pageBytes, pageName, labelBytes, labelsName, passSources, seed, folds,
+                repeats,
+                overwrite);
         PrintWriter o = spec.commandLine().getOut();
         o.println("Built dataset '" + m.name() + "' (" + m.examples() + " examples) in " + out);
         o.print(countTable(m.labels(), m.counts()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stancebench.dataset.corpus.CorpusFormat;
@@ -14,6 +15,7 @@ import org.stancebench.dataset.corpus.TabularColumns;
 import org.stancebench.dataset.corpus.VastImporter;
 import org.stancebench.dataset.storage.DatasetWriter;
 import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +50,12 @@ final class DatasetImportCommand implements Callable<Integer> {
     Path from;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory; replaced if it already holds a dataset, refused if it holds anything else.")
+            description = "Output directory; one holding another dataset is replaced only with --overwrite, one "
+                    + "holding anything else never.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace DIR when it holds a different dataset.")
+    boolean overwrite;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "13",
             description = "Seed of carved splits and of the cross-validation folds.")
@@ -79,7 +85,8 @@ final class DatasetImportCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--topic-separator", paramLabel = "TEXT",
-            description = "vast: what joins topic and post into the text (default \"" + VastImporter.DEFAULT_SEPARATOR + "\").")
+            description = "vast: what joins topic and post into the text (default \""
+                    + VastImporter.DEFAULT_SEPARATOR + "\").")
     String topicSeparator;
 
     @Option(names = "--text-column", paramLabel = "NAME", description = "csv/jsonl: column holding the text.")
@@ -95,7 +102,8 @@ final class DatasetImportCommand implements Callable<Integer> {
     @Option(names = "--id-column", paramLabel = "NAME", description = "csv/jsonl: column holding a unique id.")
     String idColumn;
 
-    @Option(names = "--group-column", paramLabel = "NAME", description = "csv/jsonl: column holding a group (topic, target).")
+    @Option(names = "--group-column", paramLabel = "NAME",
+            description = "csv/jsonl: column holding a group (topic, target).")
     String groupColumn;
 
     @Option(names = "--labels", paramLabel = "LABEL", split = ",",
@@ -124,7 +132,9 @@ final class DatasetImportCommand implements Callable<Integer> {
         err.println("stancebench: importing " + corpusFormat.cliName() + " from " + from + " (seed " + seed + ")");
         err.flush();
         ImportedCorpus corpus = request.run();
-        Manifest m = DatasetWriter.write(out, corpus.info(), corpus.examples(), corpus.seed(), folds, repeats);
+        checkSplitsFilled(corpus);
+        Manifest m = DatasetWriter.write(out, corpus.info(), corpus.examples(), corpus.seed(), folds, repeats,
+                overwrite);
         PrintWriter o = spec.commandLine().getOut();
         o.println("Imported '" + m.name() + "' (" + m.examples() + " examples) from " + from + " into " + out);
         o.print(DatasetBuildCommand.countTable(m.labels(), m.counts()));
@@ -143,6 +153,21 @@ final class DatasetImportCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** An import too small for the carving asked for says so, rather than leaving dev or test empty. */
+    private void checkSplitsFilled(ImportedCorpus corpus) throws BadInputException {
+        Map<String, Map<String, Integer>> counts = corpus.counts();
+        for (String split : List.of("dev", "test")) {
+            int n = counts.get(split).values().stream().mapToInt(Integer::intValue).sum();
+            double fraction = split.equals("dev") ? devFraction : testFraction;
+            if (n == 0 && fraction > 0) {
+                int train = counts.get("train").values().stream().mapToInt(Integer::intValue).sum();
+                throw BadInputException.in(from, String.format(Locale.ROOT, "too small: split %s would be empty "
+                        + "(%d train example(s), --%s-fraction %s); import more data, or give --%s-fraction 0 to "
+                        + "import without a %s split", split, train, split, fraction, split, split));
+            }
+        }
     }
 
     private Character delimiter() {

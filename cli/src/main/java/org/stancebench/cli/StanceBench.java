@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
+import org.stancebench.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -70,8 +71,9 @@ public final class StanceBench implements Runnable {
         if (e instanceof UncheckedIOException u && u.getCause() != null) {
             return describe(u.getCause());
         }
-        if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file";
+        if (e instanceof FileSystemException f && !(e instanceof BadInputException) && f.getFile() != null) {
+            // The operating system's terse reason ("Not a directory", or only the path) with the file named.
+            return BadInputException.opening(f.getFile(), f).getMessage();
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

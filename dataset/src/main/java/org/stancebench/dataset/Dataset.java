@@ -1,12 +1,8 @@
 package org.stancebench.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +18,10 @@ import org.stancebench.dataset.splitting.Splits;
 import org.stancebench.dataset.storage.DatasetVerifier;
 import org.stancebench.dataset.storage.DatasetWriter;
 import org.stancebench.dataset.storage.Manifest;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.ContentHash;
 import org.stancebench.io.Json;
+import org.stancebench.io.TextInput;
 
 /**
  * A dataset directory as written by {@code stancebench dataset build} or {@code dataset import},
@@ -50,19 +48,21 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
      */
     public static Dataset load(Path dir) throws IOException {
         Manifest manifest = Manifest.read(dir);
-        List<String> problems = new ArrayList<>();
-        for (String problem : DatasetVerifier.problems(dir)) {
-            if (!problem.endsWith("not listed in " + Manifest.FILE)) {
+        List<BadInputException> problems = new ArrayList<>();
+        for (BadInputException problem : DatasetVerifier.findings(dir)) {
+            if (!problem.problem().startsWith("not listed in " + Manifest.FILE)) {
                 problems.add(problem);
             }
         }
         if (!problems.isEmpty()) {
-            throw new IOException(problems.get(0)
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s); run 'stancebench dataset verify')" : ""));
+            BadInputException first = problems.get(0);
+            throw problems.size() == 1 ? first : BadInputException.at(first.file(), first.line(), first.field(),
+                    first.problem() + " (and " + (problems.size() - 1)
+                            + " more problem(s); run 'stancebench dataset verify')");
         }
         List<Example> examples = readExamples(dir.resolve(DatasetWriter.EXAMPLES), manifest.labels());
         if (examples.size() != manifest.examples()) {
-            throw new IOException(dir.resolve(Manifest.FILE) + ": field examples says " + manifest.examples()
+            throw BadInputException.in(dir.resolve(Manifest.FILE), "field examples says " + manifest.examples()
                     + " but " + DatasetWriter.EXAMPLES + " has " + examples.size());
         }
         List<Fold> folds = readFolds(dir.resolve(DatasetWriter.FOLDS), examples);
@@ -73,39 +73,43 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
         Set<String> labelSet = new HashSet<>(labels);
         Set<String> ids = new HashSet<>();
         List<Example> out = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextInput.Lines lines = TextInput.open(file)) {
             String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
+            while ((line = lines.next()) != null) {
+                long lineNo = lines.lineNumber();
                 if (line.isBlank()) {
                     continue;
                 }
-                String where = file + ":" + lineNo;
-                JsonNode o;
-                try {
-                    o = Json.MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw new IOException(where + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
-                }
+                JsonNode o = Json.readTreeLine(line, file, lineNo, false);
                 if (o == null || !o.isObject()) {
-                    throw new IOException(where + ": expected a JSON object");
+                    throw BadInputException.at(file, lineNo, "expected a JSON object");
                 }
                 JsonNode group = o.get("group");
-                Example e = new Example(field(o, "id", where), field(o, "text", where), field(o, "label", where),
-                        field(o, "unit", where), field(o, "source", where), field(o, "split", where),
-                        group == null || group.isNull() ? null : group.asText(), field(o, "sha256", where));
+                if (group != null && !group.isNull() && !group.isTextual()) {
+                    throw BadInputException.at(file, lineNo, "group", "expected a string or null");
+                }
+                Example e;
+                try {
+                    e = new Example(field(o, "id", file, lineNo), field(o, "text", file, lineNo),
+                            field(o, "label", file, lineNo), field(o, "unit", file, lineNo),
+                            field(o, "source", file, lineNo), field(o, "split", file, lineNo),
+                            group == null || group.isNull() ? null : group.asText(), field(o, "sha256", file, lineNo));
+                } catch (IllegalArgumentException bad) {
+                    throw BadInputException.at(file, lineNo, bad.getMessage());
+                }
                 if (!ids.add(e.id())) {
-                    throw new IOException(where + ": duplicate id " + e.id());
+                    throw BadInputException.at(file, lineNo, "duplicate id " + e.id());
                 }
                 if (!labelSet.contains(e.label())) {
-                    throw new IOException(where + ": label '" + e.label() + "' is not in the manifest's labels " + labels);
+                    throw BadInputException.at(file, lineNo, "label",
+                            "'" + e.label() + "' is not in the manifest's labels " + labels);
                 }
                 if (!Splits.SPLIT_NAMES.contains(e.split())) {
-                    throw new IOException(where + ": split '" + e.split() + "' is not one of " + Splits.SPLIT_NAMES);
+                    throw BadInputException.at(file, lineNo, "split",
+                            "'" + e.split() + "' is not one of " + Splits.SPLIT_NAMES);
                 }
                 if (!e.sha256().equals(ContentHash.sha256(e.text()))) {
-                    throw new IOException(where + ": sha256 does not match the text of " + e.id());
+                    throw BadInputException.at(file, lineNo, "sha256", "does not match the text of " + e.id());
                 }
                 out.add(e);
             }
@@ -113,24 +117,19 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
         return out;
     }
 
-    private static String field(JsonNode o, String name, String where) throws IOException {
+    private static String field(JsonNode o, String name, Path file, long line) throws BadInputException {
         JsonNode v = o.get(name);
         if (v == null || !v.isTextual()) {
-            throw new IOException(where + ": field " + name + ": missing or not a string");
+            throw BadInputException.at(file, line, name, "missing or not a string");
         }
         return v.asText();
     }
 
     private static List<Fold> readFolds(Path file, List<Example> examples) throws IOException {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
-        }
+        JsonNode root = Json.readTree(file);
         JsonNode assignments = root == null ? null : root.get("assignments");
         if (assignments == null || !assignments.isArray()) {
-            throw new IOException(file + ": field assignments: missing or not an array");
+            throw BadInputException.at(file, 0, "assignments", "missing or not an array");
         }
         Set<String> known = new HashSet<>();
         examples.forEach(e -> known.add(e.id()));
@@ -138,13 +137,14 @@ public record Dataset(String name, List<String> labels, List<Example> examples, 
         for (int i = 0; i < assignments.size(); i++) {
             JsonNode a = assignments.get(i);
             JsonNode test = a.get("test");
+            String where = "assignments[" + i + "]";
             if (!a.path("repeat").canConvertToInt() || !a.path("fold").canConvertToInt() || test == null || !test.isArray()) {
-                throw new IOException(file + ": assignments[" + i + "]: needs integer repeat and fold and an array test");
+                throw BadInputException.at(file, 0, where, "needs integer repeat and fold and an array test");
             }
             Set<String> testIds = new HashSet<>();
             for (JsonNode id : test) {
-                if (!known.contains(id.asText())) {
-                    throw new IOException(file + ": assignments[" + i + "]: unknown example id " + id.asText());
+                if (!id.isTextual() || !known.contains(id.asText())) {
+                    throw BadInputException.at(file, 0, where, "unknown example id " + id);
                 }
                 testIds.add(id.asText());
             }

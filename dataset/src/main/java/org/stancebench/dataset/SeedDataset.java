@@ -87,9 +87,18 @@ public final class SeedDataset {
      */
     public static Manifest build(Path outDir, byte[] pageBytes, String pageName, byte[] labelBytes, String labelsName,
                                  List<LabelFile.Source> passes, long seed, int folds, int repeats) throws IOException {
+        return build(outDir, pageBytes, pageName, labelBytes, labelsName, passes, seed, folds, repeats, true);
+    }
+
+    /**
+     * As {@link #build(Path, byte[], String, byte[], String, List, long, int, int)}; a directory holding a
+     * different dataset is replaced only with {@code overwrite} (see {@link DatasetWriter}).
+     */
+    public static Manifest build(Path outDir, byte[] pageBytes, String pageName, byte[] labelBytes, String labelsName,
+                                 List<LabelFile.Source> passes, long seed, int folds, int repeats, boolean overwrite)
+            throws IOException {
         if (!passes.isEmpty() && passes.size() != 2) {
-            throw new IOException(passes.get(0).name() + ": agreement needs exactly two annotation passes, got "
-                    + passes.size());
+            throw new IllegalArgumentException("agreement needs exactly two annotation passes, got " + passes.size());
         }
         Page page = PageParser.parse(pageBytes, pageName);
         List<PageUnit> units = PageUnit.units(page, NAME);
@@ -100,11 +109,12 @@ public final class SeedDataset {
         }
         List<Example> examples = examples(page, labels, seed);
         return DatasetWriter.write(outDir, info(page, labels, passFiles, units, ContentHash.sha256(pageBytes),
-                ContentHash.sha256(labelBytes)), examples, seed, folds, repeats);
+                ContentHash.sha256(labelBytes)), examples, seed, folds, repeats, overwrite);
     }
 
     /** The data-card text of a seed dataset built from {@code page}, its final labels and its passes. */
-    static DatasetDescription info(Page page, LabelFile labels, List<LabelFile> passes, List<PageUnit> units, String pageSha,
+    static DatasetDescription info(Page page, LabelFile labels, List<LabelFile> passes, List<PageUnit> units,
+            String pageSha,
                             String labelsSha) {
         long sentences = units.stream().filter(u -> u.unit().equals("sentence")).count();
         String description = """
@@ -210,7 +220,8 @@ public final class SeedDataset {
             LabelFile.GoldLabel fin = labels.get(u.id());
             if (!la.equals(lb) || !la.equals(fin.label())) {
                 adjudicated.add(String.format(Locale.ROOT, "- `%s` \"%s\": `%s` %s, `%s` %s; final **%s**. %s",
-                        u.id(), abbreviate(u.text()), nameA, la, nameB, lb, fin.label(), withoutVerdicts(fin.rationale())));
+                        u.id(), abbreviate(u.text()), nameA, la, nameB, lb, fin.label(),
+                                withoutVerdicts(fin.rationale())));
             }
         }
         md.append('\n').append(adjudicated.isEmpty() ? "The passes agreed on every unit; nothing was adjudicated."

@@ -116,6 +116,6 @@ class SeedDatasetTest {
     @Test
     void readingADirectoryAsAPageNamesIt() {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> PageParser.parse(tmp));
-        assertEquals(tmp + ": is a directory, not a file", e.getMessage());
+        assertEquals(tmp + ": is a directory, expected a file", e.getMessage());
     }
 }

@@ -1,13 +1,7 @@
 package org.stancebench.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +15,9 @@ import org.stancebench.api.Probabilities;
 import org.stancebench.dataset.Dataset;
 import org.stancebench.dataset.Example;
 import org.stancebench.eval.results.PredictionRecord;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.Json;
+import org.stancebench.io.TextInput;
 
 /**
  * A predictions file from any tool, checked against one split of a dataset: JSON Lines, one object
@@ -88,33 +84,22 @@ public final class PredictionsFile {
         Issues badValue = new Issues("negative or non-finite probability", "negative or non-finite probabilities");
         Map<String, PredictionRecord> found = new LinkedHashMap<>();
         Set<String> seen = new java.util.HashSet<>();
-        int lineNo = 0;
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
-                Files.newInputStream(file), decoder))) {
+        try (TextInput.Lines lines = TextInput.open(file)) {
             String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
+            while ((line = lines.next()) != null) {
+                long lineNo = lines.lineNumber();
                 if (line.isBlank()) {
                     continue;
                 }
-                String where = file + ":" + lineNo;
-                JsonNode node;
-                try {
-                    node = Json.MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw new IOException(where + ": not a JSON object: " + e.getOriginalMessage());
-                }
+                // NaN and Infinity (Python's json.dumps writes them) are read, then refused below as
+                // non-finite probabilities with the id named, rather than as unreadable JSON.
+                JsonNode node = Json.readTreeLine(line, file, lineNo, true);
                 if (node == null || !node.isObject()) {
-                    throw new IOException(where + ": not a JSON object");
+                    throw BadInputException.at(file, lineNo, "not a JSON object");
                 }
                 JsonNode idNode = node.get("id");
                 if (idNode == null || !idNode.isTextual() || idNode.asText().isEmpty()) {
-                    throw new IOException(where + ": field 'id' is missing or not a non-empty string");
+                    throw BadInputException.at(file, lineNo, "field 'id' is missing or not a non-empty string");
                 }
                 String id = idNode.asText();
                 JsonNode labelNode = node.get("label");
@@ -122,13 +107,13 @@ public final class PredictionsFile {
                 boolean hasLabel = labelNode != null && !labelNode.isNull();
                 boolean hasProbs = probsNode != null && !probsNode.isNull();
                 if (!hasLabel && !hasProbs) {
-                    throw new IOException(where + ": needs a 'label' or a 'probs' field");
+                    throw BadInputException.at(file, lineNo, "needs a 'label' or a 'probs' field");
                 }
                 if (hasLabel && !labelNode.isTextual()) {
-                    throw new IOException(where + ": field 'label' must be a string");
+                    throw BadInputException.at(file, lineNo, "field 'label' must be a string");
                 }
                 if (hasProbs && !probsNode.isObject()) {
-                    throw new IOException(where + ": field 'probs' must be an object of label to probability");
+                    throw BadInputException.at(file, lineNo, "field 'probs' must be an object of label to probability");
                 }
                 Example gold = expected.get(id);
                 if (gold == null) {
@@ -151,7 +136,8 @@ public final class PredictionsFile {
                             break;
                         }
                         if (!entry.getValue().isNumber()) {
-                            throw new IOException(where + ": probability of '" + entry.getKey() + "' is not a number");
+                            throw BadInputException.at(file, lineNo,
+                                    "probability of '" + entry.getKey() + "' is not a number");
                         }
                         probs[k] = entry.getValue().asDouble();
                     }
@@ -188,8 +174,6 @@ public final class PredictionsFile {
                 }
                 found.put(id, new PredictionRecord(id, gold.label(), predicted, boxed, null, null));
             }
-        } catch (CharacterCodingException e) {
-            throw new IOException(file + ":" + (lineNo + 1) + ": not valid UTF-8");
         }
         Issues missing = new Issues("id of split " + split + " missing from the file",
                 "ids of split " + split + " missing from the file");
@@ -205,11 +189,11 @@ public final class PredictionsFile {
             }
         }
         if (!problems.isEmpty() && !allowMismatch) {
-            throw new IOException(file + ": does not match split " + split + " of dataset " + dataset.name()
+            throw BadInputException.in(file, "does not match split " + split + " of dataset " + dataset.name()
                     + ": " + String.join("; ", problems) + " (use --allow-mismatch to evaluate anyway)");
         }
         if (found.isEmpty()) {
-            throw new IOException(file + ": no usable predictions for split " + split + " of dataset "
+            throw BadInputException.in(file, "no usable predictions for split " + split + " of dataset "
                     + dataset.name() + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
         }
         // Scored in the split's order, so results do not depend on line order.

@@ -100,7 +100,7 @@ class PredictionsFileTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "not json|:1: not a JSON object",
+        "not json|:1: not valid JSON: Unrecognized token 'not'",
         "[1, 2]|:1: not a JSON object",
         "{\"label\":\"hopeful\"}|:1: field 'id' is missing or not a non-empty string",
         "{\"id\":\"d/e0\"}|:1: needs a 'label' or a 'probs' field",

@@ -1,12 +1,17 @@
 package org.stancebench.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +53,7 @@ public final class Json {
     /** Doubles rounded to 15 significant digits: for results, summaries and reports. */
     public static final ObjectMapper REPORTING = base().addModule(roundedDoubles()).build();
 
+    private static final ObjectReader NON_FINITE = MAPPER.reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -57,12 +62,21 @@ public final class Json {
     private static final ObjectWriter PRETTY_REPORTING = REPORTING.writer(PRINTER);
     private static final MathContext FIFTEEN = new MathContext(15);
     private static final Pattern MISSING = Pattern.compile("^Missing (?:creator|required creator) property '([^']*)'");
+    private static final Pattern NON_FINITE_TOKEN = Pattern.compile("^Non-standard token '[+-]?(?:NaN|INF|Infinity)'");
+    private static final Pattern WRONG_TYPE = Pattern.compile(
+            "^Cannot (?:deserialize|coerce) (?:value of type|a?n? ?) ?`([^`]+)` from (\\w+(?: value)?)");
 
     private Json() {
     }
 
     private static JsonMapper.Builder base() {
-        return JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(InputLimits.MAX_CHARS)
+                        .maxNestingDepth(InputLimits.MAX_JSON_DEPTH)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -108,9 +122,9 @@ public final class Json {
     /**
      * Reads {@code file} as a {@code type}, strictly (see {@link #strict}).
      *
-     * @throws IOException with one line naming the file, what is wrong and the line when known
+     * @throws BadInputException with one line naming the file, what is wrong and the line when known
      */
-    public static <T> T read(Path file, Class<T> type) throws IOException {
+    public static <T> T read(Path file, Class<T> type) throws BadInputException {
         return parse(readText(file), type, file.toString());
     }
 
@@ -118,9 +132,9 @@ public final class Json {
      * Reads {@code file} as a {@code type}, ignoring fields this build does not know (files that a
      * newer build of the same schema version writes only add fields).
      *
-     * @throws IOException with one line naming the file, what is wrong and the line when known
+     * @throws BadInputException with one line naming the file, what is wrong and the line when known
      */
-    public static <T> T readAllowingNewFields(Path file, Class<T> type) throws IOException {
+    public static <T> T readAllowingNewFields(Path file, Class<T> type) throws BadInputException {
         try {
             return MAPPER.readerFor(type).<T>readValue(readText(file));
         } catch (JsonProcessingException e) {
@@ -131,9 +145,9 @@ public final class Json {
     /**
      * Parses {@code json} as a {@code type}, strictly; {@code source} names it in messages.
      *
-     * @throws IOException with one line naming {@code source}, what is wrong and the line when known
+     * @throws BadInputException with one line naming {@code source}, what is wrong and the line when known
      */
-    public static <T> T parse(String json, Class<T> type, String source) throws IOException {
+    public static <T> T parse(String json, Class<T> type, String source) throws BadInputException {
         try {
             return strict(type).readValue(json);
         } catch (JsonProcessingException e) {
@@ -144,14 +158,14 @@ public final class Json {
     /**
      * Reads {@code file} as a JSON tree.
      *
-     * @throws IOException with one line naming the file, what is wrong and the line when known
+     * @throws BadInputException with one line naming the file, what is wrong and the line when known
      */
-    public static JsonNode readTree(Path file) throws IOException {
+    public static JsonNode readTree(Path file) throws BadInputException {
         return readTree(readText(file), file.toString());
     }
 
     /** Parses {@code json} as a tree; {@code source} names it in messages. */
-    public static JsonNode readTree(String json, String source) throws IOException {
+    public static JsonNode readTree(String json, String source) throws BadInputException {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
@@ -159,45 +173,121 @@ public final class Json {
         }
     }
 
-    private static String readText(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + ": is a directory, not a file");
+    /**
+     * Parses line {@code line} of a JSON-lines file {@code file} as a tree; errors name that line.
+     * With {@code nonFinite}, NaN and Infinity (which Python's {@code json.dumps} writes) are read as
+     * numbers, for a reader that refuses them itself with a better message.
+     */
+    public static JsonNode readTreeLine(String text, Object file, long line, boolean nonFinite)
+            throws BadInputException {
+        try {
+            return (nonFinite ? NON_FINITE : MAPPER.reader()).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw error(String.valueOf(file), line, e);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": missing");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String readText(Path file) throws BadInputException {
+        return TextInput.read(file);
     }
 
     /**
-     * A parse failure as one line, {@code SOURCE: what is wrong (line N)}, in words a user can act on:
-     * no Jackson class names, no source excerpt, no "[Source: ...]" trailer.
+     * A parse failure as one line, {@code SOURCE[:LINE][:FIELD]: what is wrong}, in words a user can act
+     * on: no Jackson class names, no source excerpt, no "[Source: ...]" trailer.
      */
-    public static IOException error(String source, JsonProcessingException e) {
-        String message;
+    public static BadInputException error(String source, JsonProcessingException e) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return error(source, line, e);
+    }
+
+    /** As {@link #error(String, JsonProcessingException)} for a document that is line {@code line} of its file. */
+    public static BadInputException error(String source, long line, JsonProcessingException e) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = path(m.getPath());
+        }
+        return BadInputException.at(source, line, field, problem(e)).because(e);
+    }
+
+    /** What is wrong in {@code e}, in the project's words, without where. */
+    public static String problem(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            message = "unknown field '" + u.getPropertyName() + "'";
-        } else {
-            Throwable cause = e.getCause();
-            message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-            if (message == null) {
-                message = "malformed JSON";
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof StreamConstraintsException) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("nesting depth")) {
+                return "nested deeper than " + InputLimits.MAX_JSON_DEPTH + " levels";
             }
-            if (e instanceof StreamReadException) {
-                message = "not valid JSON: " + message;
+            if (m.startsWith("String value length") || m.contains("MaxStringLength")) {
+                return "a string longer than " + InputLimits.describe();
             }
-            Matcher missing = MISSING.matcher(message);
-            if (missing.find()) {
-                message = "missing field '" + missing.group(1) + "'";
+            if (m.startsWith("Number value length") || m.contains("MaxNumberLength")) {
+                return "a number with too many digits";
             }
-            int nl = message.indexOf('\n');
-            if (nl >= 0) {
-                message = message.substring(0, nl);
+            return "larger than the limits allow";
+        }
+        Throwable cause = e.getCause();
+        String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                ? cause.getMessage() : e.getOriginalMessage();
+        if (message == null) {
+            message = "malformed JSON";
+        }
+        if (message.startsWith("No content to map")) {
+            return "empty, expected a JSON document";
+        }
+        Matcher missing = MISSING.matcher(message);
+        if (missing.find()) {
+            return "missing field '" + missing.group(1) + "'";
+        }
+        if (NON_FINITE_TOKEN.matcher(message).find()) {
+            return "not valid JSON: NaN and Infinity are not JSON numbers, expected a finite number";
+        }
+        Matcher type = WRONG_TYPE.matcher(message);
+        if (type.find()) {
+            return "expected " + readable(type.group(1)) + ", got " + readable(type.group(2));
+        }
+        int nl = message.indexOf('\n');
+        if (nl >= 0) {
+            message = message.substring(0, nl);
+        }
+        // No library internals: advice about Jackson features and class names in backquotes go.
+        message = message.replaceAll(":? ?\\(?(?:enable|disable|set) `[^`]*`[^)]*\\)?.*$", "")
+                .replaceAll("`(?:[a-z]+\\.)+([A-Za-z]+)`", "$1")
+                .replace("`", "'")
+                .strip();
+        return e instanceof StreamReadException ? "not valid JSON: " + message : message;
+    }
+
+    private static String readable(String javaType) {
+        String t = javaType.replaceAll("^(?:[a-z]+\\.)+", "").replaceAll("<.*>", "");
+        return switch (t) {
+            case "int", "long", "Integer", "Long" -> "an integer";
+            case "double", "float", "Double", "Float" -> "a number";
+            case "boolean", "Boolean" -> "true or false";
+            case "String" -> "a string";
+            case "List", "ArrayList", "Set", "Collection" -> "an array";
+            case "Map", "LinkedHashMap", "HashMap", "TreeMap" -> "an object";
+            default -> t.startsWith("Array value") || t.equals("Array") ? "an array"
+                    : t.startsWith("Object value") ? "an object"
+                    : t.startsWith("String value") ? "a string"
+                    : Character.isUpperCase(t.charAt(0)) && t.length() > 1 ? "an object" : t;
+        };
+    }
+
+    private static String path(List<JsonMappingException.Reference> path) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
             }
         }
-        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1
-                ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        return new IOException(source + ": " + message.strip() + where, e);
+        return b.length() == 0 ? null : b.toString();
     }
 
     private static String write(ObjectWriter writer, Object value) {

@@ -3,6 +3,7 @@ package org.stancebench.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,44 @@ class JsonTest {
     void strictReaderRefusesUnknownFields() {
         assertThrows(Exception.class, () -> Json.strict(Point.class).readValue(
                 "{\"name\":\"a\",\"x\":1,\"ids\":[],\"counts\":{},\"extra\":1}"));
+    }
+
+    @Test
+    void parseErrorsAreOneLineInTheProjectsWords() {
+        BadInputException nan = assertThrows(BadInputException.class,
+                () -> Json.readTree("{\"p\": NaN}", "preds.jsonl"));
+        assertEquals("preds.jsonl:1: not valid JSON: NaN and Infinity are not JSON numbers, expected a finite number",
+                nan.getMessage());
+        BadInputException wrongType = assertThrows(BadInputException.class,
+                () -> Json.parse("{\"name\":\"a\",\"x\":\"far\",\"ids\":[],\"counts\":{}}", Point.class, "p.json"));
+        assertEquals("p.json:1:x: expected a number, got a string", wrongType.getMessage());
+        BadInputException unknown = assertThrows(BadInputException.class,
+                () -> Json.parse("{\"name\":\"a\",\"x\":1,\"ids\":[],\"counts\":{},\"extra\":1}", Point.class, "p.json"));
+        assertEquals("p.json:1:extra: unknown field 'extra'", unknown.getMessage());
+        BadInputException empty = assertThrows(BadInputException.class, () -> Json.parse("", Point.class, "p.json"));
+        assertEquals("p.json:1: empty, expected a JSON document", empty.getMessage());
+        for (BadInputException e : List.of(nan, wrongType, unknown, empty)) {
+            assertFalse(e.getMessage().contains("[Source") || e.getMessage().contains("`")
+                    || e.getMessage().contains("jackson"), e.getMessage());
+        }
+    }
+
+    @Test
+    void nonFiniteNumbersCanBeReadWhereAReaderRefusesThemItself() throws BadInputException {
+        assertTrue(Double.isNaN(Json.readTreeLine("{\"p\": NaN}", "preds.jsonl", 4, true).get("p").asDouble()));
+        assertEquals("preds.jsonl:4: not valid JSON: NaN and Infinity are not JSON numbers, expected a finite number",
+                assertThrows(BadInputException.class, () -> Json.readTreeLine("{\"p\": NaN}", "preds.jsonl", 4, false))
+                        .getMessage());
+    }
+
+    @Test
+    void limitsAreTheSameForEveryFormatAndNamed() {
+        String longString = "{\"text\": \"" + "a".repeat(InputLimits.MAX_CHARS + 1) + "\"}";
+        assertEquals("big.json: a string longer than the limit of 1,048,576 characters",
+                assertThrows(BadInputException.class, () -> Json.readTree(longString, "big.json")).getMessage());
+        String deep = "[".repeat(InputLimits.MAX_JSON_DEPTH + 1) + "]".repeat(InputLimits.MAX_JSON_DEPTH + 1);
+        assertTrue(assertThrows(BadInputException.class, () -> Json.readTree(deep, "deep.json")).getMessage()
+                .endsWith("nested deeper than 200 levels"));
     }
 
     @ParameterizedTest

@@ -199,7 +199,7 @@ class ClassifierContractTest {
         Path provenance = corrupt.resolve(ModelProvenance.FILE_NAME);
         String json = Files.readString(provenance);
         Files.writeString(provenance, json.substring(0, json.length() / 2));
-        assertRefused(corrupt, ModelProvenance.FILE_NAME + ": ");
+        assertRefused(corrupt, ModelProvenance.FILE_NAME + ":");
 
         Path noProvenance = copy(saved, name + "-no-provenance");
         Files.delete(noProvenance.resolve(ModelProvenance.FILE_NAME));

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.InputLimits;
+import org.stancebench.io.TextInput;
 
 /**
  * An RFC 4180 CSV reader: fields separated by a delimiter, records by LF or CRLF, fields optionally
@@ -38,7 +41,7 @@ public final class CsvParser {
      * @throws IOException {@code FILE:LINE: ...} for invalid UTF-8 or a broken quote
      */
     public List<CsvRecord> read(Path file) throws IOException {
-        return parse(TextFiles.readUtf8(file), file.toString());
+        return parse(TextInput.read(file), file.toString());
     }
 
     /** Parses decoded text; {@code name} is what error messages call it. */
@@ -89,10 +92,9 @@ public final class CsvParser {
                 }
                 case AFTER_QUOTE -> {
                     if (c != delimiter && newline == 0) {
-                        throw new IOException(String.format(
-                                "%s:%d: unexpected character '%s' after the closing quote of field %d "
-                                        + "(record starting on line %d)",
-                                name, line, printable(c), fields.size() + 1, recordLine));
+                        throw BadInputException.at(name, line,
+                                String.format("unexpected character '%s' after the closing quote of field %d "
+                                        + "(record starting on line %d)", printable(c), fields.size() + 1, recordLine));
                     }
                 }
                 case UNQUOTED -> {
@@ -100,12 +102,12 @@ public final class CsvParser {
                 }
             }
             if (c == delimiter) {
-                fields.add(field.toString());
+                fields.add(checked(field, name, recordLine, fields.size() + 1));
                 field.setLength(0);
                 state = State.FIELD_START;
                 i++;
             } else if (newline > 0) {
-                fields.add(field.toString());
+                fields.add(checked(field, name, recordLine, fields.size() + 1));
                 field.setLength(0);
                 records.add(new CsvRecord(recordLine, fields));
                 fields = new ArrayList<>();
@@ -120,15 +122,24 @@ public final class CsvParser {
             }
         }
         if (state == State.QUOTED) {
-            throw new IOException(String.format(
-                    "%s:%d: unterminated quoted field: the quote opening field %d (line %d) is never closed",
-                    name, recordLine, fields.size() + 1, quoteLine));
+            throw BadInputException.at(name, recordLine,
+                    String.format("unterminated quoted field: the quote opening field %d (line %d) is never closed", fields.size() + 1, quoteLine));
         }
         if (state != State.FIELD_START || !fields.isEmpty()) {
-            fields.add(field.toString());
+            fields.add(checked(field, name, recordLine, fields.size() + 1));
             records.add(new CsvRecord(recordLine, fields));
         }
         return records;
+    }
+
+    /** The field's text, or the limit named when it is over {@link InputLimits#MAX_CHARS} characters. */
+    private static String checked(StringBuilder field, String name, int recordLine,
+            int index) throws BadInputException {
+        if (field.length() > InputLimits.MAX_CHARS) {
+            throw BadInputException.at(name, recordLine,
+                    "field " + index + " is longer than " + InputLimits.describe());
+        }
+        return field.toString();
     }
 
     private static String printable(char c) {

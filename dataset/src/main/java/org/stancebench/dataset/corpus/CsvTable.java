@@ -3,6 +3,7 @@ package org.stancebench.dataset.corpus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.stancebench.io.BadInputException;
 
 /**
  * A CSV file read with its header: column lookup by name and records checked to have the header's
@@ -22,14 +23,14 @@ final class CsvTable {
     static CsvTable read(Path file, CsvParser parser) throws IOException {
         List<CsvRecord> records = parser.read(file);
         if (records.isEmpty()) {
-            throw new IOException(file + ":1: empty file, expected a header line");
+            throw BadInputException.at(file, 1, "empty file, expected a header line");
         }
         List<String> header = records.get(0).fields().stream().map(String::strip).toList();
         List<CsvRecord> rows = records.subList(1, records.size());
         for (CsvRecord row : rows) {
             if (row.fields().size() != header.size()) {
-                throw new IOException(String.format("%s:%d: record has %d field(s), the header has %d",
-                        file, row.line(), row.fields().size(), header.size()));
+                throw BadInputException.at(file, row.line(),
+                        String.format("record has %d field(s), the header has %d", row.fields().size(), header.size()));
             }
         }
         return new CsvTable(file, header, rows);
@@ -39,8 +40,8 @@ final class CsvTable {
     int column(String name) throws IOException {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new IOException(String.format("%s:1: missing column '%s' (the header has %s)",
-                    file, name, String.join(", ", header.stream().map(h -> "'" + h + "'").toList())));
+            throw BadInputException.at(file, 1, String.format("missing column '%s' (the header has %s)", name,
+                    String.join(", ", header.stream().map(h -> "'" + h + "'").toList())));
         }
         return index;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.stancebench.dataset.Example;
+import org.stancebench.io.BadInputException;
 
 /**
  * Imports the English training file of iSarcasmEval (SemEval-2022 Task 6,
@@ -50,8 +51,8 @@ public final class ISarcasmEvalImporter {
             String label = switch (value) {
                 case "0" -> LABELS.get(0);
                 case "1" -> LABELS.get(1);
-                default -> throw new IOException(String.format(
-                        "%s:%d: column 'sarcastic' must be 0 or 1, got '%s'", file, row.line(), value));
+                default -> throw BadInputException.at(file, row.line(),
+                        String.format("column 'sarcastic' must be 0 or 1, got '%s'", value));
             };
             String text = ImportedCorpus.clean(row.fields().get(tweet));
             if (text.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.stancebench.dataset.corpus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.stancebench.dataset.Example;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.Json;
+import org.stancebench.io.TextInput;
 
 /**
  * Imports a generic CSV file (with a header line) or JSON Lines file (one object per line) whose
@@ -53,22 +54,16 @@ public final class TabularImporter {
     /** Imports a JSON Lines file: one JSON object per non-blank line. */
     public static ImportedCorpus importJsonl(Path file, TabularColumns columns, ImportOptions options)
             throws IOException {
-        List<String> lines = TextFiles.readLines(file);
+        List<String> lines = TextInput.lines(file);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
             int line = i + 1;
-            JsonNode node;
-            try {
-                node = Json.MAPPER.readTree(lines.get(i));
-            } catch (JsonProcessingException e) {
-                throw new IOException(String.format("%s:%d: invalid JSON: %s", file, line,
-                        e.getOriginalMessage().replace('\n', ' ')));
-            }
+            JsonNode node = Json.readTreeLine(lines.get(i), file, line, false);
             if (node == null || !node.isObject()) {
-                throw new IOException(String.format("%s:%d: expected a JSON object", file, line));
+                throw BadInputException.at(file, line, "expected a JSON object");
             }
             rows.add(new Row(line, field(file, line, node, columns.text(), true),
                     field(file, line, node, columns.label(), true),
@@ -83,13 +78,13 @@ public final class TabularImporter {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
-                throw new IOException(String.format("%s:%d: missing field '%s'", file, line, name));
+                throw BadInputException.at(file, line, String.format("missing field '%s'", name));
             }
             return null;
         }
         if (!value.isValueNode()) {
-            throw new IOException(String.format("%s:%d: field '%s' must be a string or number, got %s",
-                    file, line, name, value.getNodeType().toString().toLowerCase(Locale.ROOT)));
+            throw BadInputException.at(file, line, String.format("field '%s' must be a string or number, got %s",
+                    name, value.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         return value.asText();
     }
@@ -115,11 +110,13 @@ public final class TabularImporter {
             Row row = rows.get(r);
             String label = row.label().strip();
             if (label.isEmpty()) {
-                throw new IOException(String.format("%s:%d: blank label in column '%s'", file, row.line(), columns.label()));
+                throw BadInputException.at(file, row.line(), String.format("blank label in column '%s'",
+                        columns.label()));
             }
             if (allowed != null && !allowed.contains(label)) {
-                throw new IOException(String.format("%s:%d: unknown label '%s' (--labels allows %s)",
-                        file, row.line(), label, String.join(", ", columns.labels())));
+                throw BadInputException.at(file, row.line(),
+                        String.format("unknown label '%s' (--labels allows %s)", label, String.join(", ",
+                                columns.labels())));
             }
             String split = null;
             if (row.split() != null) {
@@ -127,20 +124,21 @@ public final class TabularImporter {
                     case "train" -> "train";
                     case "dev", "val", "valid", "validation" -> "dev";
                     case "test" -> "test";
-                    default -> throw new IOException(String.format(
-                            "%s:%d: split '%s' in column '%s' is not train, dev (val, validation) or test",
-                            file, row.line(), row.split(), columns.split()));
+                    default -> throw BadInputException.at(file, row.line(),
+                            String.format("split '%s' in column '%s' is not train, dev (val, validation) or test",
+                                    row.split(), columns.split()));
                 };
             }
             if (row.id() != null) {
                 String id = row.id().strip();
                 if (id.isEmpty()) {
-                    throw new IOException(String.format("%s:%d: blank id in column '%s'", file, row.line(), columns.id()));
+                    throw BadInputException.at(file, row.line(), String.format("blank id in column '%s'",
+                            columns.id()));
                 }
                 Integer first = idLines.putIfAbsent(id, row.line());
                 if (first != null) {
-                    throw new IOException(String.format("%s:%d: duplicate id '%s' (first on line %d)",
-                            file, row.line(), id, first));
+                    throw BadInputException.at(file, row.line(),
+                            String.format("duplicate id '%s' (first on line %d)", id, first));
                 }
             }
             String text = ImportedCorpus.clean(row.text());
@@ -155,7 +153,7 @@ public final class TabularImporter {
             keptIndex.add(r);
         }
         if (kept.isEmpty()) {
-            throw new IOException(file + ": no records with text");
+            throw BadInputException.in(file, "no records with text");
         }
 
         StratifiedCarver carver;
@@ -193,7 +191,8 @@ public final class TabularImporter {
         String source = file.getFileName().toString();
         for (int i = 0; i < kept.size(); i++) {
             Row row = kept.get(i);
-            String id = row.id() != null ? name + "/" + row.id().strip() : String.format("%s/%06d", name, keptIndex.get(i));
+            String id = row.id() != null ? name + "/" + row.id().strip() : String.format("%s/%06d", name,
+                    keptIndex.get(i));
             String group = row.group() == null || row.group().isBlank() ? null : row.group().strip();
             examples.add(ImportedCorpus.post(id, texts.get(i), labels.get(i), source, finalSplits.get(i), group));
         }

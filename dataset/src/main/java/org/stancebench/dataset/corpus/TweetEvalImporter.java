@@ -2,7 +2,6 @@ package org.stancebench.dataset.corpus;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.stancebench.dataset.Example;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.TextInput;
 
 /**
  * Imports a task folder in the TweetEval layout (github.com/cardiffnlp/tweeteval):
@@ -47,7 +48,7 @@ public final class TweetEvalImporter {
      */
     public static ImportedCorpus importTask(Path dir, String target, ImportOptions options) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "not a directory");
+            throw BadInputException.in(dir, "not a directory, expected a TweetEval task folder");
         }
         Path abs = dir.toAbsolutePath().normalize();
         String task = abs.getFileName().toString();
@@ -58,7 +59,8 @@ public final class TweetEvalImporter {
             }
             Path mapping = dir.resolve("mapping.txt");
             if (Files.isRegularFile(mapping)) {
-                return read(options.nameOr("tweeteval-" + task), task, mapping, List.of(new Folder(dir, null)), options);
+                return read(options.nameOr("tweeteval-" + task), task, mapping, List.of(new Folder(dir, null)),
+                        options);
             }
             Path parentMapping = abs.getParent() == null ? null : abs.getParent().resolve("mapping.txt");
             if (parentMapping != null && Files.isRegularFile(parentMapping)) {
@@ -66,14 +68,14 @@ public final class TweetEvalImporter {
                 return read(options.nameOr("tweeteval-" + parentTask + "-" + task), parentTask, parentMapping,
                         List.of(new Folder(dir, task)), options);
             }
-            throw new NoSuchFileException(mapping.toString(), null, "no mapping.txt here or in the parent folder");
+            throw BadInputException.in(mapping, "missing: no mapping.txt here or in the parent folder");
         }
         List<Path> targets;
         try (Stream<Path> children = Files.list(dir)) {
             targets = children.filter(p -> Files.isRegularFile(p.resolve("train_text.txt"))).sorted().toList();
         }
         if (targets.isEmpty()) {
-            throw new IOException(dir + ": not a TweetEval task folder (no train_text.txt and no target "
+            throw BadInputException.in(dir, "not a TweetEval task folder (no train_text.txt and no target "
                     + "subfolders holding one)");
         }
         List<Folder> folders = new ArrayList<>();
@@ -104,8 +106,8 @@ public final class TweetEvalImporter {
             for (Map.Entry<String, String> split : SPLIT_FILES.entrySet()) {
                 Path textFile = folder.dir().resolve(split.getKey() + "_text.txt");
                 Path labelFile = folder.dir().resolve(split.getKey() + "_labels.txt");
-                List<String> texts = TextFiles.readLines(textFile);
-                List<String> labels = TextFiles.readLines(labelFile);
+                List<String> texts = TextInput.lines(textFile);
+                List<String> labels = TextInput.lines(labelFile);
                 checkLengths(textFile, texts.size(), labelFile, labels.size());
                 String source = "tweeteval/" + task + (folder.target() == null ? "" : "/" + folder.target());
                 String idPrefix = name + (folder.target() == null ? "" : "/" + folder.target()) + "/" + split.getKey();
@@ -113,8 +115,9 @@ public final class TweetEvalImporter {
                     String id = labels.get(i).strip();
                     String label = labelNames.get(id);
                     if (label == null) {
-                        throw new IOException(String.format("%s:%d: unknown label id '%s' (%s defines %s)",
-                                labelFile, i + 1, id, mapping.getFileName(), String.join(", ", labelNames.keySet())));
+                        throw BadInputException.at(labelFile, i + 1,
+                                String.format("unknown label id '%s' (%s defines %s)", id, mapping.getFileName(),
+                                        String.join(", ", labelNames.keySet())));
                     }
                     if (texts.get(i).isBlank()) {
                         skipped++;
@@ -185,19 +188,20 @@ public final class TweetEvalImporter {
 
     private static void checkLengths(Path textFile, int texts, Path labelFile, int labels) throws IOException {
         if (labels < texts) {
-            throw new IOException(String.format("%s:%d: missing label: the label file ends after %d line(s) "
-                    + "but %s has %d", labelFile, labels + 1, labels, textFile.getFileName(), texts));
+            throw BadInputException.at(labelFile, labels + 1,
+                    String.format("missing label: the label file ends after %d line(s) "
+                    + "but %s has %d", labels, textFile.getFileName(), texts));
         }
         if (labels > texts) {
-            throw new IOException(String.format("%s:%d: extra label: %s has only %d line(s)",
-                    labelFile, texts + 1, textFile.getFileName(), texts));
+            throw BadInputException.at(labelFile, texts + 1, String.format("extra label: %s has only %d line(s)",
+                    textFile.getFileName(), texts));
         }
     }
 
     /** Label id to name, in file order. */
     static Map<String, String> readMapping(Path mapping) throws IOException {
         Map<String, String> names = new LinkedHashMap<>();
-        List<String> lines = TextFiles.readLines(mapping);
+        List<String> lines = TextInput.lines(mapping);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -205,20 +209,20 @@ public final class TweetEvalImporter {
             }
             String[] parts = line.split("\t", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IOException(String.format("%s:%d: expected 'ID<TAB>NAME', got '%s'", mapping, i + 1, line));
+                throw BadInputException.at(mapping, i + 1, String.format("expected 'ID<TAB>NAME', got '%s'", line));
             }
             String id = parts[0].strip();
             String name = parts[1].strip();
             if (names.containsKey(id)) {
-                throw new IOException(String.format("%s:%d: label id '%s' defined twice", mapping, i + 1, id));
+                throw BadInputException.at(mapping, i + 1, String.format("label id '%s' defined twice", id));
             }
             if (names.containsValue(name)) {
-                throw new IOException(String.format("%s:%d: label name '%s' defined twice", mapping, i + 1, name));
+                throw BadInputException.at(mapping, i + 1, String.format("label name '%s' defined twice", name));
             }
             names.put(id, name);
         }
         if (names.isEmpty()) {
-            throw new IOException(mapping + ":1: no labels defined");
+            throw BadInputException.at(mapping, 1, "no labels defined");
         }
         return names;
     }

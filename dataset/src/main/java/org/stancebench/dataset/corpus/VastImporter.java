@@ -2,7 +2,6 @@ package org.stancebench.dataset.corpus;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stancebench.dataset.Example;
+import org.stancebench.io.BadInputException;
 
 /**
  * Imports VAST (Allaway and McKeown, EMNLP 2020): {@code vast_train.csv} and {@code vast_test.csv},
@@ -37,7 +37,7 @@ public final class VastImporter {
     /** Imports the folder holding {@code vast_train.csv} and {@code vast_test.csv}. */
     public static ImportedCorpus importFolder(Path dir, String separator, ImportOptions options) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "not a directory holding vast_train.csv and vast_test.csv");
+            throw BadInputException.in(dir, "not a directory holding vast_train.csv and vast_test.csv");
         }
         if (separator == null || separator.isEmpty()) {
             throw new IllegalArgumentException("the topic separator must not be empty");
@@ -123,8 +123,8 @@ public final class VastImporter {
                 case "0" -> LABELS.get(0);
                 case "1" -> LABELS.get(1);
                 case "2" -> LABELS.get(2);
-                default -> throw new IOException(String.format(
-                        "%s:%d: column 'label' must be 0, 1 or 2, got '%s'", file, row.line(), value));
+                default -> throw BadInputException.at(file, row.line(),
+                        String.format("column 'label' must be 0, 1 or 2, got '%s'", value));
             };
             String p = ImportedCorpus.clean(row.fields().get(post));
             String t = ImportedCorpus.clean(row.fields().get(topic));

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.stancebench.dataset.page.PageParser;
 import org.stancebench.dataset.page.PageUnit;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.TextInput;
 
 /**
  * A gold-label annotation file for the units of one page, checked against those units.
@@ -130,11 +132,11 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
      */
     public static LabelFile parse(byte[] bytes, String file, List<PageUnit> units, List<String> allowed)
             throws IOException {
-        List<String> lines = PageParser.splitLines(PageParser.decode(bytes, file));
+        List<String> lines = PageParser.splitLines(TextInput.decode(bytes, file));
         Map<String, PageUnit> unitById = new LinkedHashMap<>();
         units.forEach(u -> unitById.put(u.id(), u));
         if (lines.isEmpty() || !lines.get(0).strip().equals(MAGIC)) {
-            throw new IOException(file + ":1: expected the first line '" + MAGIC + "', found '"
+            throw BadInputException.at(file, 1, "expected the first line '" + MAGIC + "', found '"
                     + (lines.isEmpty() ? "" : abbreviate(lines.get(0).strip())) + "'");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -145,7 +147,6 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
         boolean header = false;
         for (int i = 1; i < lines.size(); i++) {
             int lineNo = i + 1;
-            String where = file + ":" + lineNo;
             String line = stripEnd(lines.get(i));
             if (line.isBlank()) {
                 continue;
@@ -162,7 +163,8 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
             }
             if (!header) {
                 if (!line.equals(HEADER)) {
-                    throw new IOException(where + ": expected the column header '" + HEADER.replace("\t", "<TAB>")
+                    throw BadInputException.at(file, lineNo, "expected the column header '" + HEADER.replace("\t",
+                            "<TAB>")
                             + "', found '" + abbreviate(line) + "'");
                 }
                 header = true;
@@ -170,32 +172,38 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
             }
             String[] cols = line.split("\t", -1);
             if (cols.length != 4) {
-                throw new IOException(where + ": expected 4 TAB-separated columns (id, label, annotator, rationale), found "
+                throw BadInputException.at(file, lineNo,
+                        "expected 4 TAB-separated columns (id, label, annotator, rationale), found "
                         + cols.length);
             }
             String[] names = {"id", "label", "annotator", "rationale"};
             for (int c = 0; c < 4; c++) {
                 cols[c] = cols[c].strip();
                 if (cols[c].isEmpty()) {
-                    throw new IOException(where + ": empty " + names[c]);
+                    throw BadInputException.at(file, lineNo, "empty " + names[c]);
                 }
             }
             String id = cols[0];
             PageUnit unit = unitById.get(id);
             if (unit == null) {
-                throw new IOException(where + ": unknown unit '" + id + "' (the page has " + units.size() + " units"
-                        + (units.isEmpty() ? "" : ", " + units.get(0).id() + " .. " + units.get(units.size() - 1).id()) + ")");
+                throw BadInputException.at(file, lineNo,
+                        "unknown unit '" + id + "' (the page has " + units.size() + " units"
+                        + (units.isEmpty() ? "" : ", " + units.get(0).id() + " .. "
+                                + units.get(units.size() - 1).id()) + ")");
             }
             if (!allowed.contains(cols[1])) {
-                throw new IOException(where + ": unknown label '" + cols[1] + "' for " + id + "; expected one of "
+                throw BadInputException.at(file, lineNo,
+                        "unknown label '" + cols[1] + "' for " + id + "; expected one of "
                         + String.join(", ", allowed));
             }
             if (byId.containsKey(id)) {
-                throw new IOException(where + ": " + id + " is labelled twice (first on line " + lineOf.get(id) + ")");
+                throw BadInputException.at(file, lineNo,
+                        "" + id + " is labelled twice (first on line " + lineOf.get(id) + ")");
             }
             String sameTextLabel = labelOfText.putIfAbsent(unit.sha256(), cols[1]);
             if (sameTextLabel != null && !sameTextLabel.equals(cols[1])) {
-                throw new IOException(where + ": " + id + " has the same text as " + idOfText.get(unit.sha256())
+                throw BadInputException.at(file, lineNo,
+                        "" + id + " has the same text as " + idOfText.get(unit.sha256())
                         + " but label '" + cols[1] + "' instead of '" + sameTextLabel + "'");
             }
             idOfText.putIfAbsent(unit.sha256(), id);
@@ -203,7 +211,8 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
             lineOf.put(id, lineNo);
         }
         if (!header) {
-            throw new IOException(file + ":" + lines.size() + ": missing the column header '" + HEADER.replace("\t", "<TAB>") + "'");
+            throw BadInputException.at(file, lines.size(), "missing the column header '" + HEADER.replace("\t",
+                    "<TAB>") + "'");
         }
         List<String> missing = new ArrayList<>();
         List<GoldLabel> ordered = new ArrayList<>();
@@ -216,7 +225,7 @@ public record LabelFile(String file, Map<String, String> metadata, List<GoldLabe
             }
         }
         if (!missing.isEmpty()) {
-            throw new IOException(file + ":" + lines.size() + ": no label for " + missing.size() + " unit(s): "
+            throw BadInputException.at(file, lines.size(), "no label for " + missing.size() + " unit(s): "
                     + String.join(", ", missing.size() > 10 ? missing.subList(0, 10) : missing)
                     + (missing.size() > 10 ? ", ..." : ""));
         }

@@ -3,13 +3,6 @@ package org.stancebench.dataset.page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +10,9 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.InputLimits;
+import org.stancebench.io.TextInput;
 
 /**
  * Reads an opinion page in the plain-text layout described in {@code docs/page-format.md}: headline,
@@ -63,10 +59,7 @@ public final class PageParser {
 
     /** The bytes of a page or label file, with a one-line error naming it when it is a directory. */
     public static byte[] readFile(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new IOException(path + ": is a directory, not a file");
-        }
-        return Files.readAllBytes(path);
+        return TextInput.readBytes(path);
     }
 
     /** The built-in page "Long live negotiations!" shipped with this module. */
@@ -105,42 +98,30 @@ public final class PageParser {
         List<String> raw = splitLines(text);
         List<String> normalized = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
+            if (raw.get(i).length() > InputLimits.MAX_CHARS) {
+                throw TextInput.tooLong(file, i + 1);
+            }
             checkControlCharacters(raw.get(i), file, i + 1);
             normalized.add(normalizeLine(raw.get(i)));
         }
         if (normalized.stream().allMatch(String::isEmpty)) {
-            throw new IOException(file + ":1: the page is empty (only white space)");
+            throw BadInputException.at(file, 1, "the page is empty (only white space)");
         }
         return new PageParser(file, normalized).page();
     }
 
-    /** Decodes strict UTF-8 and drops a leading byte-order mark. */
+    /** Decodes strict UTF-8 (a page holds no NUL byte) and drops a leading byte-order mark. */
     public static String decode(byte[] bytes, String file) throws IOException {
         if (bytes.length == 0) {
-            throw new IOException(file + ":1: the page is empty (0 bytes)");
+            throw BadInputException.at(file, 1, "the page is empty (0 bytes)");
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new IOException(file + ":" + lineOfByte(bytes, i) + ": binary data (NUL byte at offset " + i + ")");
+                throw BadInputException.at(file, lineOfByte(bytes, i), "binary data (NUL byte at offset " + i
+                        + "), expected UTF-8 text");
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            throw new IOException(file + ":" + lineOfByte(bytes, offset) + ": not valid UTF-8 (byte 0x"
-                    + String.format(Locale.ROOT, "%02X", bytes[offset] & 0xFF) + " at offset " + offset + ")");
-        }
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return TextInput.decode(bytes, file);
     }
 
     private static int lineOfByte(byte[] bytes, int offset) {
@@ -179,7 +160,7 @@ public final class PageParser {
             char c = line.charAt(i);
             boolean control = (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F);
             if (control) {
-                throw new IOException(file + ":" + lineNumber + ": binary data (control character U+"
+                throw BadInputException.at(file, lineNumber, "binary data (control character U+"
                         + String.format(Locale.ROOT, "%04X", (int) c) + ")");
             }
         }
@@ -284,7 +265,8 @@ public final class PageParser {
         }
         int number = Integer.parseInt(header.group(1));
         if (number != expected) {
-            String what = number < expected ? " (comment " + number + " appears twice)" : " (comment " + expected + " is missing)";
+            String what = number < expected ? " (comment " + number + " appears twice)" : " (comment " + expected
+                    + " is missing)";
             throw error(pos + 1, "comment numbers out of order: expected " + expected + ", found " + number + what);
         }
         int headerLineNo = pos + 1;
@@ -378,7 +360,7 @@ public final class PageParser {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
-    private IOException error(int line, String message) {
-        return new IOException(file + ":" + Math.max(1, line) + ": " + message);
+    private BadInputException error(int line, String message) {
+        return BadInputException.at(file, Math.max(1, line), message);
     }
 }

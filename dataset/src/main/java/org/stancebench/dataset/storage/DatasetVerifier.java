@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.ContentHash;
+import org.stancebench.io.TextInput;
 
 /**
  * Re-checks a dataset directory against its {@code MANIFEST.json}: every listed file must exist with
@@ -28,26 +30,35 @@ public final class DatasetVerifier {
      * @throws IOException when the manifest itself is missing or unreadable
      */
     public static List<String> problems(Path dir) throws IOException {
+        return findings(dir).stream().map(BadInputException::getMessage).toList();
+    }
+
+    /** The problems of the dataset in {@code dir}, as the errors a reader would throw; empty when it matches. */
+    public static List<BadInputException> findings(Path dir) throws IOException {
         Manifest manifest = Manifest.read(dir);
-        List<String> problems = new ArrayList<>();
+        List<BadInputException> problems = new ArrayList<>();
         for (Map.Entry<String, String> f : manifest.files().entrySet()) {
             Path file = dir.resolve(f.getKey());
             if (!Files.isRegularFile(file)) {
-                problems.add(file + ": missing (listed in " + Manifest.FILE + ")");
+                problems.add(BadInputException.in(file, "missing (listed in " + Manifest.FILE + ")"));
                 continue;
             }
-            String actual = ContentHash.sha256(Files.readAllBytes(file));
+            String actual = ContentHash.sha256(TextInput.readBytes(file));
             if (!actual.equals(f.getValue())) {
-                problems.add(file + ": changed (SHA-256 " + actual + ", " + Manifest.FILE + " says " + f.getValue() + ")");
+                problems.add(BadInputException.in(file, "changed (SHA-256 " + actual + ", " + Manifest.FILE + " says "
+                        + f.getValue() + ")"));
             }
         }
         String examples = manifest.files().get(DatasetWriter.EXAMPLES);
         String folds = manifest.files().get(DatasetWriter.FOLDS);
         if (examples == null || folds == null) {
-            problems.add(dir.resolve(Manifest.FILE) + ": does not list " + DatasetWriter.EXAMPLES + " and " + DatasetWriter.FOLDS);
+            problems.add(BadInputException.in(dir.resolve(Manifest.FILE),
+                    "does not list " + DatasetWriter.EXAMPLES + " and "
+                    + DatasetWriter.FOLDS));
         } else if (!Manifest.fingerprint(examples, folds).equals(manifest.fingerprint())) {
-            problems.add(dir.resolve(Manifest.FILE) + ": field fingerprint does not match the hashes of "
-                    + DatasetWriter.EXAMPLES + " and " + DatasetWriter.FOLDS);
+            problems.add(BadInputException.at(dir.resolve(Manifest.FILE), 0, "fingerprint",
+                    "does not match the hashes of "
+                    + DatasetWriter.EXAMPLES + " and " + DatasetWriter.FOLDS));
         }
         TreeSet<String> present = new TreeSet<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
@@ -56,7 +67,7 @@ public final class DatasetVerifier {
         present.remove(Manifest.FILE);
         present.removeAll(manifest.files().keySet());
         for (String extra : present) {
-            problems.add(dir.resolve(extra) + ": not listed in " + Manifest.FILE);
+            problems.add(BadInputException.in(dir.resolve(extra), "not listed in " + Manifest.FILE));
         }
         return problems;
     }

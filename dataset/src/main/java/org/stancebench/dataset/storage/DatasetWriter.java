@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.stancebench.dataset.Example;
 import org.stancebench.dataset.Fold;
 import org.stancebench.dataset.splitting.Splits;
 import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.ContentHash;
 import org.stancebench.io.Json;
 
@@ -77,10 +79,29 @@ public final class DatasetWriter {
      */
     public static Manifest write(Path outDir, DatasetDescription info, List<Example> examples, long seed, int folds,
                                  int repeats) throws IOException {
+        return write(outDir, info, examples, seed, folds, repeats, true);
+    }
+
+    /**
+     * As {@link #write(Path, DatasetDescription, List, long, int, int)}, but a directory holding a
+     * different dataset (another manifest) is replaced only when {@code overwrite} is set; rewriting the
+     * same dataset (the same manifest, byte for byte) loses nothing and needs no permission. Folds are
+     * never lowered silently: fewer distinct texts than {@code folds} is an error asking for fewer.
+     *
+     * @throws BadInputException when the directory holds another dataset and {@code overwrite} is not
+     *     set, or holds something that is not a dataset
+     * @throws IllegalArgumentException when there are fewer distinct texts than {@code folds}
+     */
+    public static Manifest write(Path outDir, DatasetDescription info, List<Example> examples, long seed, int folds,
+                                 int repeats, boolean overwrite) throws IOException {
         validate(info, examples);
         List<Splits.Item> items = examples.stream().map(Splits.Item::of).toList();
-        List<Fold> foldList = Splits.folds(items, seed, folds, repeats);
         int k = Splits.effectiveFolds(items, folds);
+        if (k < folds) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "dataset %s has %d distinct text(s), too few "
+                    + "for %d cross-validation folds; lower --folds to at most %d", info.name(), k, folds, k));
+        }
+        List<Fold> foldList = Splits.folds(items, seed, folds, repeats);
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(EXAMPLES, examplesJsonl(examples));
@@ -89,14 +110,15 @@ public final class DatasetWriter {
         String fingerprint = Manifest.fingerprint(ContentHash.sha256(files.get(EXAMPLES)),
                 ContentHash.sha256(files.get(FOLDS)));
         files.put(DATACARD, DataCard.markdown(info, examples, counts, seed, k, repeats, fingerprint,
-                Map.of(EXAMPLES, ContentHash.sha256(files.get(EXAMPLES)), FOLDS, ContentHash.sha256(files.get(FOLDS)))));
+                Map.of(EXAMPLES, ContentHash.sha256(files.get(EXAMPLES)), FOLDS,
+                        ContentHash.sha256(files.get(FOLDS)))));
         files.put(CROISSANT, croissant(info, files, examples.size()));
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((name, bytes) -> hashes.put(name, ContentHash.sha256(bytes)));
         Manifest manifest = new Manifest(info.name(), GENERATOR, GENERATOR_VERSION, seed, k, repeats,
                 info.labels(), examples.size(), counts, fingerprint, hashes);
         files.put(Manifest.FILE, manifest.toJson());
-        install(outDir, files);
+        install(outDir, files, overwrite);
         return manifest;
     }
 
@@ -233,9 +255,12 @@ public final class DatasetWriter {
         root.put("inLanguage", "en");
         root.put("keywords", "stance classification");
         ArrayNode dist = root.putArray("distribution");
-        fileObject(dist, EXAMPLES, "All examples, one JSON object per line.", "application/jsonlines", files.get(EXAMPLES));
-        fileObject(dist, FOLDS, "Repeated stratified k-fold assignments (held-out ids per fold).", "application/json", files.get(FOLDS));
-        fileObject(dist, DATACARD, "Data card: motivation, composition, labelling, limits.", "text/markdown", files.get(DATACARD));
+        fileObject(dist, EXAMPLES, "All examples, one JSON object per line.", "application/jsonlines",
+                files.get(EXAMPLES));
+        fileObject(dist, FOLDS, "Repeated stratified k-fold assignments (held-out ids per fold).",
+                "application/json", files.get(FOLDS));
+        fileObject(dist, DATACARD, "Data card: motivation, composition, labelling, limits.", "text/markdown",
+                files.get(DATACARD));
         ArrayNode recordSets = root.putArray("recordSet");
         ObjectNode rs = recordSets.addObject();
         rs.put("@type", "cr:RecordSet");
@@ -280,18 +305,31 @@ public final class DatasetWriter {
     }
 
     /** Builds the directory as a hidden sibling, then swaps it in. */
-    private static void install(Path outDir, Map<String, byte[]> files) throws IOException {
+    private static void install(Path outDir, Map<String, byte[]> files, boolean overwrite) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {
-            throw new IOException(outDir + ": cannot write a dataset to the file system root");
+            throw BadInputException.in(outDir, "cannot write a dataset to the file system root");
         }
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new IOException(outDir + ": exists and is not a directory");
+            throw BadInputException.in(outDir, "exists and is not a directory");
         }
         if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(Manifest.FILE))) {
-            throw new IOException(outDir + ": exists, is not empty and holds no " + Manifest.FILE
+            throw BadInputException.in(outDir, "exists, is not empty and holds no " + Manifest.FILE
                     + "; refusing to replace it");
+        }
+        Path existing = target.resolve(Manifest.FILE);
+        if (!overwrite && Files.isRegularFile(existing)
+                && !Arrays.equals(Files.readAllBytes(existing), files.get(Manifest.FILE))) {
+            String what;
+            try {
+                Manifest other = Manifest.read(target);
+                what = String.format(Locale.ROOT, "dataset '%s' (%d examples, fingerprint %s)", other.name(),
+                        other.examples(), other.fingerprint().substring(0, Math.min(12, other.fingerprint().length())));
+            } catch (IOException e) {
+                what = "dataset whose " + Manifest.FILE + " cannot be read";
+            }
+            throw BadInputException.in(outDir, "holds another " + what + "; --overwrite replaces it");
         }
         Files.createDirectories(parent);
         String base = "." + target.getFileName() + ".";

@@ -1,13 +1,11 @@
 package org.stancebench.dataset.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.ContentHash;
 import org.stancebench.io.Json;
 
@@ -104,23 +103,18 @@ public record Manifest(String name, String generator, String generatorVersion, l
     public static Manifest read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": not a directory");
+            throw BadInputException.in(dir, "not a directory");
         }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": missing (not a dataset directory?)");
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
+        if (!Files.exists(file)) {
+            throw BadInputException.in(file, "missing (not a dataset directory?)");
         }
+        JsonNode root = Json.readTree(file);
         if (root == null || !root.isObject()) {
-            throw new IOException(file + ": expected a JSON object");
+            throw BadInputException.in(file, "expected a JSON object");
         }
         String format = text(root, "format", file);
         if (!FORMAT.equals(format) || root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
-            throw new IOException(file + ": field format/formatVersion: expected " + FORMAT + " version "
+            throw BadInputException.in(file, "field format/formatVersion: expected " + FORMAT + " version "
                     + FORMAT_VERSION + ", found " + format + " version " + root.path("formatVersion"));
         }
         JsonNode gen = root.path("generator");
@@ -138,12 +132,12 @@ public record Manifest(String name, String generator, String generatorVersion, l
         Map<String, String> files = new TreeMap<>();
         JsonNode fileNode = root.path("files");
         if (!fileNode.isObject() || fileNode.isEmpty()) {
-            throw new IOException(file + ": field files: missing or empty");
+            throw BadInputException.in(file, "field files: missing or empty");
         }
         fileNode.fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
         for (String name : files.keySet()) {
             if (name.contains("/") || name.contains("\\") || name.startsWith(".") || name.equals(FILE)) {
-                throw new IOException(file + ": field files: bad file name '" + name + "'");
+                throw BadInputException.in(file, "field files: bad file name '" + name + "'");
             }
         }
         return new Manifest(text(root, "name", file), text(gen, "name", file), text(gen, "version", file),
@@ -154,7 +148,7 @@ public record Manifest(String name, String generator, String generatorVersion, l
     private static String text(JsonNode node, String field, Path file) throws IOException {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IOException(file + ": field " + field + ": missing or not a string");
+            throw BadInputException.in(file, "field " + field + ": missing or not a string");
         }
         return v.asText();
     }
@@ -162,7 +156,7 @@ public record Manifest(String name, String generator, String generatorVersion, l
     private static long number(JsonNode node, String field, Path file) throws IOException {
         JsonNode v = node.get(field);
         if (v == null || !v.canConvertToLong()) {
-            throw new IOException(file + ": field " + field + ": missing or not an integer");
+            throw BadInputException.in(file, "field " + field + ": missing or not an integer");
         }
         return v.asLong();
     }
@@ -170,7 +164,7 @@ public record Manifest(String name, String generator, String generatorVersion, l
     private static JsonNode array(JsonNode node, String field, Path file) throws IOException {
         JsonNode v = node.get(field);
         if (v == null || !v.isArray() || v.isEmpty()) {
-            throw new IOException(file + ": field " + field + ": missing or not a non-empty array");
+            throw BadInputException.in(file, "field " + field + ": missing or not a non-empty array");
         }
         return v;
     }

@@ -125,7 +125,7 @@ class TabularImporterTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "invalid JSON    | '{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": }\n' | :2: invalid JSON",
+        "invalid JSON    | '{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": }\n' | :2: not valid JSON",
         "missing field   | '{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\"}\n'          | :2: missing field 'label'",
         "not an object   | '[1, 2]\n'                                                          | :1: expected a JSON object",
         "object as label | '{\"text\": \"a\", \"label\": {\"k\": 1}}\n'                          | :1: field 'label' must be a string or number, got object",
@@ -144,6 +144,6 @@ class TabularImporterTest {
         Files.write(file, new byte[] {'{', '}', '\n', '{', (byte) 0xC3, '}', '\n'});
         IOException e = assertThrows(IOException.class,
                 () -> TabularImporter.importJsonl(file, TabularColumns.of("text", "label"), ImportOptions.defaults()));
-        assertEquals(file + ":2: invalid UTF-8 (byte 0xC3 at byte 2 of the line)", e.getMessage());
+        assertEquals(file + ":2: not valid UTF-8 (byte 0xC3 at byte 2 of the line)", e.getMessage());
     }
 }

@@ -123,7 +123,7 @@ class TweetEvalImporterTest {
         Files.write(irony.resolve("test_text.txt"), new byte[] {'o', 'k', '\n', 'b', (byte) 0xFF, '\n'});
         IOException e = assertThrows(IOException.class,
                 () -> TweetEvalImporter.importTask(irony, null, ImportOptions.defaults()));
-        assertEquals(irony.resolve("test_text.txt") + ":2: invalid UTF-8 (byte 0xFF at byte 2 of the line)",
+        assertEquals(irony.resolve("test_text.txt") + ":2: not valid UTF-8 (byte 0xFF at byte 2 of the line)",
                 e.getMessage());
     }
 

@@ -170,7 +170,7 @@ class PageParserTest {
                 Arguments.of("empty", new byte[0], ":1: the page is empty (0 bytes)"),
                 Arguments.of("only white space", " \n\t\n\u00A0\n".getBytes(StandardCharsets.UTF_8), ":1: the page is empty (only white space)"),
                 Arguments.of("invalid utf-8", concat("Title\n\nText\n", new byte[] {(byte) 0xC3, (byte) 0x28}),
-                        ":4: not valid UTF-8 (byte 0xC3 at offset 12)"),
+                        ":4: not valid UTF-8 (byte 0xC3 at byte 1 of the line)"),
                 Arguments.of("latin-1 copy of the page", REAL.replace("Medinsky’s", "Medinsky\u00e9s").getBytes(StandardCharsets.ISO_8859_1),
                         ":11: not valid UTF-8"),
                 Arguments.of("binary: NUL bytes", concat("Title\n", new byte[] {0, 1, 2, 3}), ":2: binary data (NUL byte at offset 6)"),

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.Json;
 
 /**
@@ -48,9 +47,6 @@ public final class ResultsIo {
      *     file, of an unsupported schema version, or inconsistent
      */
     public static Results read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
         return fromTree(Json.readTree(file), file.toString());
     }
 
@@ -61,20 +57,20 @@ public final class ResultsIo {
 
     private static Results fromTree(JsonNode tree, String source) throws IOException {
         if (tree == null || !tree.isObject()) {
-            throw new IOException(source + ": not a StanceBench results file (expected a JSON object)");
+            throw BadInputException.in(source, "not a StanceBench results file (expected a JSON object)");
         }
         JsonNode schema = tree.get("schema");
         if (schema == null || !Results.SCHEMA.equals(schema.asText())) {
-            throw new IOException(source + ": not a StanceBench results file (field 'schema' is "
+            throw BadInputException.in(source, "not a StanceBench results file (field 'schema' is "
                     + (schema == null ? "missing" : schema.toString()) + ", expected \"" + Results.SCHEMA
                     + "\")");
         }
         JsonNode version = tree.get("schemaVersion");
         if (version == null || !version.canConvertToInt()) {
-            throw new IOException(source + ": field 'schemaVersion' is missing or not an integer");
+            throw BadInputException.in(source, "field 'schemaVersion' is missing or not an integer");
         }
         if (version.asInt() != Results.SCHEMA_VERSION) {
-            throw new IOException(source + ": schemaVersion " + version.asInt()
+            throw BadInputException.in(source, "schemaVersion " + version.asInt()
                     + " is not supported by this build of StanceBench, which reads version "
                     + Results.SCHEMA_VERSION + (version.asInt() > Results.SCHEMA_VERSION
                             ? " (the file was written by a newer StanceBench; upgrade to read it)" : ""));
@@ -89,15 +85,10 @@ public final class ResultsIo {
             String detail = root instanceof IllegalArgumentException || root instanceof NullPointerException
                     ? root.getClass() == NullPointerException.class ? "missing field " + root.getMessage()
                             : root.getMessage()
-                    : e.getOriginalMessage();
-            throw new IOException(source + ": invalid results file: " + detail + path(e), e);
+                    : null;
+            BadInputException located = Json.error(source, 0, e);
+            throw BadInputException.at(source, 0, located.field(), "invalid results file: "
+                    + (detail == null ? located.problem() : detail)).because(e);
         }
-    }
-
-    private static String path(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-            return " (at " + m.getPathReference().replace("org.stancebench.eval.results.", "") + ")";
-        }
-        return "";
     }
 }

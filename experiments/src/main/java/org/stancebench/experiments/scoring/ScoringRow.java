@@ -50,8 +50,7 @@ public record ScoringRow(long line, String id, String text, String problem) impl
         try {
             node = Json.MAPPER.readTree(line == 1 && content.startsWith("\uFEFF") ? content.substring(1) : content);
         } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("");
-            return bad(line, "not valid JSON: " + m);
+            return bad(line, Json.problem(e));
         }
         if (node == null || !node.isObject()) {
             return bad(line, "not a JSON object");

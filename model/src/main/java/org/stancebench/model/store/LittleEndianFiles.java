@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.BadInputException;
 
 /**
  * Reads and writes flat arrays of little-endian float32 or int64 values: the weight files of the
@@ -46,7 +47,7 @@ public final class LittleEndianFiles {
         buf.asFloatBuffer().get(out);
         for (int i = 0; i < out.length; i++) {
             if (!Float.isFinite(out[i])) {
-                throw new IOException(file + ": value " + i + " is not finite (" + out[i] + ")");
+                throw BadInputException.in(file, "value " + i + " is not finite (" + out[i] + ")");
             }
         }
         return out;
@@ -62,12 +63,12 @@ public final class LittleEndianFiles {
 
     private static ByteBuffer read(Path file, long count, int width) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": missing");
+            throw BadInputException.in(file, "missing");
         }
         long expected = count * width;
         long actual = Files.size(file);
         if (actual != expected) {
-            throw new IOException(file + ": expected " + expected + " bytes (" + count + " values of " + width
+            throw BadInputException.in(file, "expected " + expected + " bytes (" + count + " values of " + width
                     + " bytes), found " + actual);
         }
         return ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.Json;
 
 /**
@@ -31,12 +32,12 @@ public record ModelConfig(JsonNode root, List<String> labels, Map<String, String
     public static ModelConfig read(Path file, String format) throws IOException {
         JsonNode root = Json.readTree(file);
         if (root == null || !format.equals(root.path("format").asText())) {
-            throw new IOException(file + ": field 'format' is not " + format);
+            throw BadInputException.in(file, "field 'format' is not " + format);
         }
         List<String> labels = new ArrayList<>();
         root.path("labels").forEach(n -> labels.add(n.asText()));
         if (labels.isEmpty()) {
-            throw new IOException(file + ": field 'labels' is missing or empty");
+            throw BadInputException.in(file, "field 'labels' is missing or empty");
         }
         Map<String, String> settings = new TreeMap<>();
         root.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));

@@ -1,7 +1,6 @@
 package org.stancebench.model.store;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,9 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.ContentHash;
+import org.stancebench.io.TextInput;
 import org.stancebench.model.ClassifierRegistry;
 
 /**
@@ -63,7 +64,7 @@ public final class ModelStore {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {
-            throw new IOException(dir + ": cannot save a model at the file-system root");
+            throw BadInputException.in(dir, "cannot save a model at the file-system root");
         }
         boolean exists = Files.exists(target);
         if (exists) {
@@ -100,7 +101,7 @@ public final class ModelStore {
             return;
         }
         if (!Files.isDirectory(target)) {
-            throw new IOException(dir + ": exists and is not a directory");
+            throw BadInputException.in(dir, "exists and is not a directory");
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(target)) {
@@ -110,10 +111,11 @@ public final class ModelStore {
             return;
         }
         if (!overwrite) {
-            throw new IOException(dir + ": already exists and is not empty (use --overwrite to replace a model directory)");
+            throw BadInputException.in(dir,
+                    "already exists and is not empty (use --overwrite to replace a model directory)");
         }
         if (!Files.isRegularFile(target.resolve(ModelProvenance.FILE_NAME))) {
-            throw new IOException(dir + ": is not a model directory (no " + ModelProvenance.FILE_NAME
+            throw BadInputException.in(dir, "is not a model directory (no " + ModelProvenance.FILE_NAME
                     + "); refusing to replace it");
         }
     }
@@ -134,16 +136,26 @@ public final class ModelStore {
         try {
             factory = ClassifierRegistry.get(provenance.classifier());
         } catch (IllegalArgumentException e) {
-            throw new IOException(dir.resolve(ModelProvenance.FILE_NAME) + ": " + e.getMessage(), e);
+            throw BadInputException.in(dir.resolve(ModelProvenance.FILE_NAME), e.getMessage()).because(e);
         }
-        Classifier classifier = factory.load(dir);
+        Classifier classifier;
+        try {
+            classifier = factory.load(dir);
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A classifier's own reader found its files unusable (their hashes match the provenance, so
+            // they were written that way or edited with the provenance): name the model, keep the reason.
+            throw BadInputException.in(dir, "cannot load the " + provenance.classifier() + " model: "
+                    + reason(e)).because(e);
+        }
         try {
             if (!classifier.name().equals(provenance.classifier())) {
-                throw new IOException(dir + ": classifier '" + provenance.classifier() + "' loaded a model named '"
+                throw BadInputException.in(dir, "classifier '" + provenance.classifier() + "' loaded a model named '"
                         + classifier.name() + "'");
             }
             if (!classifier.labels().equals(provenance.labels())) {
-                throw new IOException(dir + ": the model's labels " + classifier.labels()
+                throw BadInputException.in(dir, "the model's labels " + classifier.labels()
                         + " differ from the provenance's " + provenance.labels());
             }
         } catch (IOException | RuntimeException e) {
@@ -162,19 +174,13 @@ public final class ModelStore {
      */
     public static ModelProvenance verify(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": no such model directory");
+            throw BadInputException.in(dir, "no such model directory");
         }
         Path provenanceFile = dir.resolve(ModelProvenance.FILE_NAME);
         if (!Files.isRegularFile(provenanceFile)) {
-            throw new IOException(provenanceFile + ": missing (not a model directory, or a damaged one)");
+            throw BadInputException.in(provenanceFile, "missing (not a model directory, or a damaged one)");
         }
-        String json;
-        try {
-            byte[] bytes = Files.readAllBytes(provenanceFile);
-            json = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException(provenanceFile + ": not valid UTF-8", e);
-        }
+        String json = TextInput.read(provenanceFile);
         ModelProvenance provenance = ModelProvenance.parse(json, provenanceFile.toString());
         SortedMap<String, String> actual = checksums(dir);
         actual.remove(ModelProvenance.FILE_NAME);
@@ -182,16 +188,16 @@ public final class ModelStore {
             String found = actual.get(listed.getKey());
             Path file = dir.resolve(listed.getKey());
             if (found == null) {
-                throw new IOException(file + ": missing (listed in " + ModelProvenance.FILE_NAME + ")");
+                throw BadInputException.in(file, "missing (listed in " + ModelProvenance.FILE_NAME + ")");
             }
             if (!found.equals(listed.getValue())) {
-                throw new IOException(file + ": SHA-256 mismatch (expected " + listed.getValue()
+                throw BadInputException.in(file, "SHA-256 mismatch (expected " + listed.getValue()
                         + ", found " + found + ")");
             }
         }
         for (String path : actual.keySet()) {
             if (!provenance.files().containsKey(path)) {
-                throw new IOException(dir.resolve(path) + ": unexpected file (not listed in "
+                throw BadInputException.in(dir.resolve(path), "unexpected file (not listed in "
                         + ModelProvenance.FILE_NAME + ")");
             }
         }
@@ -216,6 +222,16 @@ public final class ModelStore {
             out.put(rel.toString(), ContentHash.sha256(file));
         }
         return out;
+    }
+
+    /** The first line of what went wrong, without exception class names. */
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return "its files are damaged (" + e.getClass().getSimpleName() + ")";
+        }
+        int nl = m.indexOf('\n');
+        return (nl >= 0 ? m.substring(0, nl) : m).strip();
     }
 
     /** Best effort: a leftover hidden temporary directory is harmless and named for its origin. */

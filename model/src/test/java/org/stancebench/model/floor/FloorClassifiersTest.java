@@ -131,7 +131,7 @@ class FloorClassifiersTest {
         String[] parts = caseText.split("\\|");
         Files.writeString(tmp.resolve(MajorityClassifier.FILE), parts[0]);
         IOException e = assertThrows(IOException.class, () -> new MajorityFactory().load(tmp));
-        assertTrue(e.getMessage().startsWith(tmp.resolve(MajorityClassifier.FILE) + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(tmp.resolve(MajorityClassifier.FILE) + ":"), e.getMessage());
         assertTrue(e.getMessage().contains(parts[1]), e.getMessage());
     }
 

@@ -132,7 +132,7 @@ class ModelStoreTest {
         "\"seed\": 7=>\"seed\": 7, \"color\": \"red\"|unknown field 'color'",
         "\"format\": 1=>\"format\": 99|unsupported provenance format 99",
         "\"labels\": [=>\"labelz\": [|missing field 'labels'",
-        "{=>[|provenance.json: ",
+        "{=>[|provenance.json:1: expected an object, got an array",
     })
     void refusesAnEditedProvenance(String edit) throws IOException {
         String[] parts = edit.split("\\|");

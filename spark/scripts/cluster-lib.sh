@@ -1,6 +1,7 @@
 # Functions shared by the scripts that start a Spark standalone cluster on this machine from the
 # Maven jars (no downloaded Spark distribution). Source it with $root (the checkout) and $work (a
-# directory for logs) set; start_cluster sets $master; the EXIT trap stops what was started.
+# directory for logs) set; start_cluster sets $master, $home (the SPARK_HOME it made) and $opts (the
+# JVM options Spark needs on Java 17); the EXIT trap stops what was started.
 export OPT_OUT_TRACKING=true SPARK_LOCAL_IP=127.0.0.1
 pids=()
 stop() {
@@ -20,26 +21,34 @@ build_cluster_jars() {
 }
 
 # start_cluster WORKERS: a master and WORKERS workers of 1 core each on 127.0.0.1; sets $master.
+
+# spark_submit ARGS...: what a Spark distribution's bin/spark-submit runs (spark-class starts
+# org.apache.spark.deploy.SparkSubmit with SPARK_HOME/jars and Spark's Java 17 options), with DJL
+# offline in the driver JVM as the guide's --driver-java-options asks.
+spark_submit() {
+    # shellcheck disable=SC2086
+    java $opts -Dai.djl.offline=true -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
+}
 start_cluster() {
     local workers="${1:-2}"
-    # SPARK_HOME/jars is where a standalone worker takes the executors' class path from: the Maven jars
-    # of Spark and of StanceBench, linked rather than copied.
+    # A stock Spark installation: SPARK_HOME/jars holds what Spark's Maven artifact brings (the spark
+    # module's dependencies without StanceBench, DJL, ONNX Runtime, LangChain4j, picocli and JMH), linked
+    # rather than copied. StanceBench reaches the executors the way it reaches a real cluster: shipped
+    # by the driver (spark.jars; see docs/spark.md).
     home="$work/spark-home"
     rm -rf "$home" && mkdir -p "$home/jars" "$home/conf"
-    for jar in "$root"/cli/target/stancebench.jar "$root"/cli/target/lib/*.jar \
-               "$root"/spark/target/stancebench-spark.jar "$root"/spark/target/lib/*.jar; do
-        ln -sf "$jar" "$home/jars/$(basename "$jar")"
+    for jar in "$root"/spark/target/lib/*.jar; do
+        case "$(basename "$jar")" in
+            stancebench-*|api-[0-9]*|pytorch-*|onnxruntime*|tokenizers-*|langchain4j-*|jmh-*|jopt-simple-*|picocli-*) ;;
+            *) ln -sf "$jar" "$home/jars/$(basename "$jar")" ;;
+        esac
     done
-    # One SLF4J provider on the executors too: StanceBench's (none), not Spark's log4j.
-    rm -f "$home"/jars/log4j-slf4j2-impl-*.jar
     # A worker builds its executors' class path from SPARK_HOME/jars; without a Spark build tree it must
     # be told the Scala version (Spark's AbstractCommandBuilder.getScalaVersion).
     export SPARK_SCALA_VERSION=2.13
     export SPARK_HOME="$home"
-    opts="$(cat "$root/spark/target/classes/org/stancebench/spark/java-options.txt") -Dai.djl.offline=true"
-    # The master and the workers themselves need only Spark, and keep its logging (how this script sees
-    # the workers register).
-    cp="$root/spark/target/lib/*"
+    opts="$(cat "$root/spark/target/classes/org/stancebench/spark/java-options.txt")"
+    cp="$home/jars/*"
 
     port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     master="spark://127.0.0.1:$port"

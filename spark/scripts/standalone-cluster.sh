@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on this machine, from the Maven jars (no downloaded Spark
-# distribution): one master and two workers (1 core each) on 127.0.0.1. Submits the quick seed
-# reproduction and a scoring job to it, checks both against the local engine (the same runs,
-# predictions, intervals and tests; the same scoring bytes), and stops everything it started.
+# distribution): one master and two workers (1 core each) on 127.0.0.1, whose SPARK_HOME holds only
+# Spark's own jars. Submits the quick seed reproduction with spark-submit (as docs/spark.md tells a
+# cluster's users to) and a scoring job with ./stancebench --master, checks both against the local
+# engine (the same runs, predictions, intervals and tests; the same scoring bytes), and stops
+# everything it started.
 #
 # Usage: spark/scripts/standalone-cluster.sh [WORK_DIR]     (default: a new temporary directory)
 # Exit 0 when the cluster's results equal the local engine's, 1 otherwise.
@@ -22,9 +24,13 @@ log "quick seed reproduction, local engine"
 start=$(date +%s%N)
 sb reproduce --quick --no-bench --out "$work/local" > "$work/local.out" 2> "$work/local.err"
 log "  $(( ($(date +%s%N) - start) / 1000000 )) ms"
-log "quick seed reproduction on the cluster"
+log "quick seed reproduction on the cluster, through spark-submit"
 start=$(date +%s%N)
-sb reproduce --quick --no-bench "${cluster[@]}" --out "$work/cluster" > "$work/cluster.out" 2> "$work/cluster.err"
+spark_submit --master "$master" --class org.stancebench.cli.StanceBench \
+    --jars "$root/spark/target/stancebench-spark.jar" \
+    --conf spark.executor.memory=5g --conf spark.executor.cores=1 \
+    "$root/cli/target/stancebench.jar" reproduce --quick --no-bench --engine spark --out "$work/cluster" \
+    > "$work/cluster.out" 2> "$work/cluster.err" || { tail -20 "$work/cluster.err" >&2; exit 1; }
 log "  $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
 log "scoring, local engine and cluster"
@@ -39,7 +45,7 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 PY
 sb score --model "$work/model" --input "$work/rows.jsonl" --out "$work/scored-local.jsonl"
 sb score --model "$work/model" --input "$work/rows.jsonl" --out "$work/scored-cluster.jsonl" "${cluster[@]}" \
-    2> "$work/score-cluster.err"
+    2> "$work/score-cluster.err" || { tail -20 "$work/score-cluster.err" >&2; exit 1; }
 
 python3 - "$work/local/results.json" "$work/cluster/results.json" <<'PY'
 import json, sys

@@ -14,8 +14,9 @@ final class EngineOptions {
                     + "module; the ./stancebench launcher adds it). The results are the same on every engine.")
     String engine;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "spark: the master URL, local[*] (Spark embedded in this JVM), local[N] or spark://HOST:PORT.")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "spark: the master URL: local[*] (Spark embedded in this JVM; the default), local[N], "
+                    + "spark://HOST:PORT, or any master Spark accepts; under spark-submit, the one it was given.")
     String master;
 
     @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",

@@ -24,7 +24,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "MODEL_DIR", required = true, description = "A saved model directory (from 'train').")
+    @Option(names = "--model", paramLabel = "MODEL_DIR", required = true,
+            description = "A saved model directory (from 'train').")
     Path model;
 
     @Option(names = "--input", paramLabel = "FILE", required = true, description = "The rows to score.")
@@ -63,8 +64,8 @@ final class ScoreCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "scored %,d rows in %.1f s (%,.0f rows/s) on %s%s; predictions: %s%n", s.scored(),
-                s.seconds(), s.rowsPerSecond(), where.engine().equals(Engines.LOCAL) ? "the local engine" : where.engine()
-                        + " (" + where.master() + ")", s.bad() == 0 ? "" : String.format(Locale.ROOT, ", %,d bad rows skipped",
+                s.seconds(), s.rowsPerSecond(), s.where(), s.bad() == 0 ? "" : String.format(Locale.ROOT,
+                        ", %,d bad rows skipped",
                         s.bad()), out);
         stdout.flush();
         return 0;

@@ -55,7 +55,8 @@ record BenchFigures(String hardwareFingerprint, String hardware, String mode, Li
             JsonNode r = results.get(i);
             for (String field : List.of("classifier", "benchmark", "batchSize", "threads", "score", "error", "unit")) {
                 if (!r.hasNonNull(field)) {
-                    throw new IllegalArgumentException("benchmarks.results[" + i + "]: field '" + field + "' is missing");
+                    throw new IllegalArgumentException("benchmarks.results[" + i + "]: field '" + field
+                            + "' is missing");
                 }
             }
             rows.add(new Row(r.get("classifier").asText(), r.get("benchmark").asText(), r.get("batchSize").asInt(),
@@ -68,12 +69,19 @@ record BenchFigures(String hardwareFingerprint, String hardware, String mode, Li
         String hardware = hw.isObject()
                 ? hw.path("cpuModel").asText("?") + ", " + hw.path("cores").asInt() + " cores, "
                         + (hw.path("memory").asLong() / (1L << 20)) + " MiB, " + hw.path("os").asText("?") + ", "
-                        + hw.path("java").asText("?")
+                        + hw.path("java").asText("?") + flags(hw.path("cpuFlags"))
                 : "unknown";
         List<String> notes = new ArrayList<>();
         node.path("notes").forEach(n -> notes.add(n.asText()));
         return new BenchFigures(node.path("hardwareFingerprint").asText(""), hardware, node.path("mode").asText("?"),
                 rows, notes);
+    }
+
+    /** "; CPU flags: avx2 avx512f ..." when the summary records them (every speed figure names them). */
+    private static String flags(JsonNode cpuFlags) {
+        List<String> flags = new ArrayList<>();
+        cpuFlags.forEach(f -> flags.add(f.asText()));
+        return flags.isEmpty() ? "" : "; CPU flags: " + String.join(" ", flags);
     }
 
     /** End-to-end throughput rows on real texts at {@code threads} threads for one classifier, by batch size. */

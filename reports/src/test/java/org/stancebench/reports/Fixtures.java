@@ -156,6 +156,7 @@ final class Fixtures {
         hw.put("memory", 8L << 30);
         hw.put("os", "Linux");
         hw.put("java", "17");
+        hw.putArray("cpuFlags").add("avx2").add("avx512f");
         root.put("hardwareFingerprint", fingerprint);
         root.put("mode", "quick");
         var rows = root.putArray("results");

@@ -171,6 +171,8 @@ class ReportTest {
         }
         assertTrue(md.contains("| 1 | tfidf-logreg | 0.850 [0.750, 0.950] | 0.850 ± 0.030 |"), md);
         assertTrue(md.contains("| naive-bayes | 50,000 ± 500 | 400,000 ± 4,000 |"), md);
+        // Every speed figure names the CPU and the SIMD extensions it exposes.
+        assertTrue(md.contains("hardware: Test CPU, 2 cores, 8192 MiB, Linux, 17; CPU flags: avx2 avx512f"), md);
         assertFalse(md.contains("| shared-encoder |"), "a classifier with stage rows only is no speed-table row");
         // Fixture: the pairs (0,1) and (0,2) are significant with Holm p 0.012 and 0.024, a better by 0.1.
         assertTrue(md.contains("**macro-f1, corrected-resampled-t**: 2 of 3 pairs differ significantly (Holm-adjusted "

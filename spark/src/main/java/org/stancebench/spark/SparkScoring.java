@@ -10,7 +10,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,9 +30,10 @@ import org.stancebench.experiments.scoring.ScoringOptions;
 import org.stancebench.experiments.scoring.ScoringRow;
 import org.stancebench.experiments.scoring.ScoringSummary;
 import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.TextInput;
 import org.stancebench.model.store.ModelStore;
 import org.stancebench.model.store.StoredModel;
-import scala.Tuple2;
 
 /**
  * Batch scoring on Spark: rows are read by Spark (JSON lines, or Parquet with {@code id} and
@@ -43,44 +51,54 @@ final class SparkScoring {
     record Scored(long line, String output, String problem) implements java.io.Serializable {
     }
 
-    static ScoringSummary run(SparkSession spark, ScoringOptions options, Consumer<String> progress) throws IOException {
+    static ScoringSummary run(SparkSession spark, ScoringOptions options,
+            Consumer<String> progress) throws IOException {
         long start = System.nanoTime();
         Path input = options.input().toAbsolutePath();
-        if (!Files.exists(input)) {
-            throw new IOException(options.input() + ": no such file");
+        boolean parquet = input.getFileName().toString().endsWith(".parquet");
+        if (!parquet) {
+            checkText(options.input());
+        } else if (!Files.exists(input)) {
+            throw BadInputException.in(options.input(), "no such file or directory");
         }
         ModelStore.verify(options.model());
-        JavaRDD<ScoringRow> rows = input.getFileName().toString().endsWith(".parquet") ? parquet(spark, input)
-                : jsonLines(spark, input);
+        JavaRDD<ScoringRow> rows = parquet ? parquet(spark, input) : jsonLines(spark, input);
         String model = options.model().toAbsolutePath().toString();
         int batchSize = options.batch();
-        progress.accept("score: " + rows.getNumPartitions() + " partitions on " + spark.sparkContext().master());
         JavaRDD<Scored> scored = rows.mapPartitions(it -> score(it, model, batchSize));
+        int partitions = scored.getNumPartitions();
+        // Partitions are scored a wave at a time, one per task slot, all slots busy; the driver then
+        // writes the wave's rows in partition order, so it holds at most one wave of output.
+        int wave = Math.max(1, spark.sparkContext().defaultParallelism());
+        progress.accept("score: " + partitions + " partitions, " + wave + " at a time, on "
+                + spark.sparkContext().master());
         Path tmp = AtomicFiles.temporaryFor(options.out());
         long good = 0;
         long bad = 0;
         List<String> badRows = new ArrayList<>();
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            Iterator<Scored> it = scored.toLocalIterator();
-            while (it.hasNext()) {
-                Scored s = it.next();
-                if (s.problem() != null) {
-                    String where = options.input() + ":" + s.line() + ": " + s.problem();
-                    if (!options.skipBadRows()) {
-                        throw new IOException(where + " (--on-bad-row skip scores the other rows)");
+            for (int first = 0; first < partitions; first += wave) {
+                int[] ids = IntStream.range(first, Math.min(partitions, first + wave)).toArray();
+                for (List<Scored> part : scored.collectPartitions(ids)) {
+                    for (Scored s : part) {
+                        if (s.problem() == null) {
+                            w.write(s.output());
+                            w.write('\n');
+                            good++;
+                            continue;
+                        }
+                        if (!options.skipBadRows()) {
+                            throw BadInputException.at(options.input(), s.line(),
+                                    s.problem() + " (--on-bad-row skip scores the other rows)");
+                        }
+                        bad++;
+                        if (badRows.size() < ScoringOptions.BAD_ROWS_NAMED) {
+                            badRows.add(options.input() + ":" + s.line() + ": " + s.problem());
+                        }
                     }
-                    bad++;
-                    if (badRows.size() < ScoringOptions.BAD_ROWS_NAMED) {
-                        badRows.add(where);
-                    }
-                    continue;
                 }
-                w.write(s.output());
-                w.write('\n');
-                good++;
-                if (good % 100_000 == 0) {
-                    progress.accept(String.format(Locale.ROOT, "score: %,d rows scored", good));
-                }
+                progress.accept(String.format(Locale.ROOT, "score: %,d rows scored (%d of %d partitions)", good,
+                        ids[ids.length - 1] + 1, partitions));
             }
         } catch (Exception e) {
             // A failed task arrives as a SparkException, checked though Scala does not declare it.
@@ -88,15 +106,44 @@ final class SparkScoring {
             if (e instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(options.input() + ": scoring failed on Spark: " + SparkSessions.rootMessage(e), e);
+            throw BadInputException.in(options.input(), "scoring failed on Spark: " + SparkSessions.rootMessage(e))
+                    .because(e);
         }
         AtomicFiles.commit(tmp, options.out());
-        return new ScoringSummary(good, bad, badRows, (System.nanoTime() - start) / 1e9);
+        return new ScoringSummary("spark (" + spark.sparkContext().master() + ")", good, bad, badRows,
+                (System.nanoTime() - start) / 1e9);
     }
 
-    /** Lines numbered from 1 in file order, parsed as the local engine parses them (blank lines dropped). */
-    private static JavaRDD<ScoringRow> jsonLines(SparkSession spark, Path input) {
-        return spark.read().textFile(input.toString()).javaRDD().zipWithIndex()
+    /**
+     * The local engine's checks of a JSON-lines file, in one pass on the driver before any task runs:
+     * strict UTF-8 and lines within {@link org.stancebench.io.InputLimits#MAX_CHARS}, refused with the
+     * same one-line errors (Spark's text reader would replace bad bytes silently).
+     */
+    private static void checkText(Path file) throws IOException {
+        try (TextInput.Lines lines = TextInput.open(file)) {
+            while (lines.next() != null) {
+                // reading is the check
+            }
+        }
+    }
+
+    /** Input bytes per partition: small enough that a wave of partitions' output fits the driver easily. */
+    static final long SPLIT_BYTES = 8L << 20;
+
+    /**
+     * Lines numbered from 1 in file order, parsed as the local engine parses them (blank lines
+     * dropped): split on LF only, as the local engine splits (Hadoop's default also splits on a lone
+     * CR), in partitions of at most {@link #SPLIT_BYTES} and at least four per task slot.
+     */
+    private static JavaRDD<ScoringRow> jsonLines(SparkSession spark, Path input) throws IOException {
+        Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+        conf.set("textinputformat.record.delimiter", "\n");
+        long slots = Math.max(1, spark.sparkContext().defaultParallelism());
+        long split = Math.max(1L << 16, Math.min(SPLIT_BYTES, Files.size(input) / (4 * slots) + 1));
+        conf.setLong("mapreduce.input.fileinputformat.split.maxsize", split);
+        JavaPairRDD<LongWritable, Text> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .newAPIHadoopFile(input.toString(), TextInputFormat.class, LongWritable.class, Text.class, conf);
+        return lines.map(t -> t._2().toString()).zipWithIndex()
                 .map(t -> ScoringRow.parseJsonLine(t._2() + 1, t._1()))
                 .filter(r -> r != null);
     }
@@ -108,10 +155,11 @@ final class SparkScoring {
         StructField text = field(frame, input, "text");
         DataType idType = id.dataType();
         if (!(idType.equals(DataTypes.StringType) || idType.equals(DataTypes.IntegerType) || idType.equals(DataTypes.LongType))) {
-            throw new IOException(input + ": column 'id' must be a string or an integer, found " + idType.simpleString());
+            throw BadInputException.at(input, 0, "id",
+                    "must be a string or an integer, found " + idType.simpleString());
         }
         if (!text.dataType().equals(DataTypes.StringType)) {
-            throw new IOException(input + ": column 'text' must be a string, found " + text.dataType().simpleString());
+            throw BadInputException.at(input, 0, "text", "must be a string, found " + text.dataType().simpleString());
         }
         return frame.select("id", "text").javaRDD().zipWithIndex().map(t -> {
             long line = t._2() + 1;
@@ -132,11 +180,13 @@ final class SparkScoring {
                 return f;
             }
         }
-        throw new IOException(input + ": no column '" + name + "' (columns: " + String.join(", ", frame.columns()) + ")");
+        throw BadInputException.in(input, "no column '" + name + "' (columns: " + String.join(", ",
+                frame.columns()) + ")");
     }
 
     /** Scores one partition: the model loaded once, the texts in batches, rows kept in order. */
-    private static Iterator<Scored> score(Iterator<ScoringRow> rows, String modelDir, int batchSize) throws IOException {
+    private static Iterator<Scored> score(Iterator<ScoringRow> rows, String modelDir,
+            int batchSize) throws IOException {
         List<Scored> out = new ArrayList<>();
         if (!rows.hasNext()) {
             return out.iterator();
@@ -168,7 +218,8 @@ final class SparkScoring {
         }
         List<double[]> probs = model.predictProba(batch.stream().map(ScoringRow::text).toList());
         for (int i = 0; i < batch.size(); i++) {
-            out.add(new Scored(batch.get(i).line(), PredictionWriter.line(batch.get(i).id(), labels, probs.get(i)), null));
+            out.add(new Scored(batch.get(i).line(), PredictionWriter.line(batch.get(i).id(), labels, probs.get(i)),
+                    null));
         }
         batch.clear();
     }

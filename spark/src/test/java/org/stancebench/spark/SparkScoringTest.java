@@ -73,12 +73,16 @@ class SparkScoringTest {
 
     @Test
     void sameBytesAsTheLocalEngine() throws IOException {
-        Path in = input("rows.jsonl", 500, List.of());
+        // About 1 MB of rows: many partitions of 64 KiB, scored two at a time, written in input order.
+        Path in = input("rows.jsonl", 5000, List.of());
         ScoringSummary local = LocalScoring.run(new ScoringOptions(model, in, dir.resolve("local.jsonl"), false, 64), m -> { });
+        List<String> progress = new ArrayList<>();
         ScoringSummary onSpark = SparkScoring.run(spark.session(),
-                new ScoringOptions(model, in, dir.resolve("spark.jsonl"), false, 64), m -> { });
-        assertEquals(500, local.scored());
-        assertEquals(500, onSpark.scored());
+                new ScoringOptions(model, in, dir.resolve("spark.jsonl"), false, 64), progress::add);
+        assertEquals(5000, local.scored());
+        assertEquals(5000, onSpark.scored());
+        int partitions = Integer.parseInt(progress.get(0).replaceFirst("^score: (\\d+) partitions.*$", "$1"));
+        assertTrue(partitions >= 8, progress.get(0));
         assertArrayEquals(Files.readAllBytes(dir.resolve("local.jsonl")), Files.readAllBytes(dir.resolve("spark.jsonl")));
     }
 
@@ -106,6 +110,25 @@ class SparkScoringTest {
                 in + ":18: not valid JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
                 in + ":23: field 'id' is missing"), local.badRows());
         assertArrayEquals(Files.readAllBytes(dir.resolve("skip-local.jsonl")), Files.readAllBytes(dir.resolve("skip-spark.jsonl")));
+    }
+
+    @Test
+    void invalidUtf8FailsBothEnginesAtTheSameLineWhateverTheBadRowOption() throws IOException {
+        Path in = input("utf8.jsonl", 30, List.of());
+        byte[] good = Files.readAllBytes(in);
+        byte[] bad = "{\"id\": \"z\", \"text\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[good.length + bad.length];
+        System.arraycopy(good, 0, all, 0, good.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        Files.write(in, all);
+        for (boolean skip : new boolean[] {false, true}) {
+            IOException local = assertThrows(IOException.class, () ->
+                    LocalScoring.run(new ScoringOptions(model, in, dir.resolve("u-local.jsonl"), skip, 16), m -> { }));
+            IOException onSpark = assertThrows(IOException.class, () -> SparkScoring.run(spark.session(),
+                    new ScoringOptions(model, in, dir.resolve("u-spark.jsonl"), skip, 16), m -> { }));
+            assertEquals(in + ":31: not valid UTF-8 (byte 0xE9 at byte 25 of the line)", local.getMessage());
+            assertEquals(local.getMessage(), onSpark.getMessage());
+        }
     }
 
     @Test

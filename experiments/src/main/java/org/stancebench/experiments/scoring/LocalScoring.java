@@ -1,11 +1,7 @@
 package org.stancebench.experiments.scoring;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +11,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.stancebench.api.Classifier;
 import org.stancebench.io.AtomicFiles;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.TextInput;
 import org.stancebench.model.store.ModelStore;
 import org.stancebench.model.store.StoredModel;
 
@@ -37,44 +35,31 @@ public final class LocalScoring {
     public static ScoringSummary run(ScoringOptions options, Consumer<String> progress) throws IOException {
         long start = System.nanoTime();
         if (options.input().getFileName().toString().endsWith(".parquet")) {
-            throw new IOException(options.input() + ": Parquet input needs the spark engine (--engine spark), which "
+            throw BadInputException.in(options.input(), "Parquet input needs the spark engine (--engine spark), which "
                     + "reads Parquet; the local engine reads JSON lines");
         }
-        if (Files.isDirectory(options.input())) {
-            throw new IOException(options.input() + ": is a directory, not a JSON-lines file");
-        }
+        TextInput.checkFile(options.input());
         Path tmp = AtomicFiles.temporaryFor(options.out());
         long scored = 0;
         long bad = 0;
         List<String> badRows = new ArrayList<>();
         try (StoredModel stored = ModelStore.load(options.model());
-             BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(options.input()),
-                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                             .onUnmappableCharacter(CodingErrorAction.REPORT)));
+             TextInput.Lines in = TextInput.open(options.input());
              BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             Classifier model = stored.classifier();
             List<String> labels = model.labels();
             List<ScoringRow> batch = new ArrayList<>(options.batch());
-            long line = 0;
             String content;
-            while (true) {
-                try {
-                    content = in.readLine();
-                } catch (CharacterCodingException e) {
-                    throw new IOException(options.input() + ":" + (line + 1) + ": not valid UTF-8", e);
-                }
-                if (content == null) {
-                    break;
-                }
-                line++;
-                ScoringRow row = ScoringRow.parseJsonLine(line, content);
+            while ((content = in.next()) != null) {
+                ScoringRow row = ScoringRow.parseJsonLine(in.lineNumber(), content);
                 if (row == null) {
                     continue;
                 }
                 if (!row.good()) {
                     String where = options.input() + ":" + row.line() + ": " + row.problem();
                     if (!options.skipBadRows()) {
-                        throw new IOException(where + " (--on-bad-row skip scores the other rows)");
+                        throw BadInputException.at(options.input(), row.line(),
+                                row.problem() + " (--on-bad-row skip scores the other rows)");
                     }
                     bad++;
                     if (badRows.size() < ScoringOptions.BAD_ROWS_NAMED) {
@@ -96,11 +81,12 @@ public final class LocalScoring {
             throw e;
         }
         AtomicFiles.commit(tmp, options.out());
-        return new ScoringSummary(scored, bad, badRows, (System.nanoTime() - start) / 1e9);
+        return new ScoringSummary("the local engine", scored, bad, badRows, (System.nanoTime() - start) / 1e9);
     }
 
     /** Predicts the buffered rows, writes their lines in order and empties the buffer. */
-    static int flush(Classifier model, List<String> labels, List<ScoringRow> batch, BufferedWriter w) throws IOException {
+    static int flush(Classifier model, List<String> labels, List<ScoringRow> batch,
+            BufferedWriter w) throws IOException {
         if (batch.isEmpty()) {
             return 0;
         }

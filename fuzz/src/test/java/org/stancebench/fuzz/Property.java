@@ -26,6 +26,18 @@ final class Property {
     }
 
     static void parsesOrRefuses(long inputBytes, Callable<?> read) throws Exception {
+        long allowed = BASE_BYTES + BYTES_PER_INPUT_BYTE * inputBytes;
+        long allocated = checkedRun(read);
+        if (allocated > allowed) {
+            // The first run of a reader also loads and initializes classes: judge a second run.
+            allocated = checkedRun(read);
+        }
+        assertTrue(allocated <= allowed, String.format("allocated %,d bytes for %,d bytes of input (allowed %,d)",
+                allocated, inputBytes, allowed));
+    }
+
+    /** Runs {@code read} once, checking how it fails; returns the bytes this thread allocated. */
+    private static long checkedRun(Callable<?> read) throws Exception {
         long before = THREADS.getCurrentThreadAllocatedBytes();
         try {
             Object result = read.call();
@@ -36,14 +48,13 @@ final class Property {
             String m = e.getMessage();
             assertFalse(m.contains("\n") || m.contains("\r"), "a message of more than one line: " + m);
             assertTrue(m.length() > e.problem().length(), "no location in: " + m);
-            for (String internal : new String[] {"com.fasterxml", "jackson", "[Source", "java.lang", "Exception",
-                    "StreamReadConstraints", "JsonReadFeature", "ai.djl"}) {
-                assertFalse(m.contains(internal), "library internals ('" + internal + "') in: " + m);
+            // Input the message quotes ('...', as every reader quotes what it found) may say anything.
+            String ours = m.replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
+            for (String internal : new String[] {"com.fasterxml", "[Source", "REDACTED", "java.lang.", "Exception:",
+                    "StreamReadConstraints", "StreamReadFeature", "JsonReadFeature"}) {
+                assertFalse(ours.contains(internal), "library internals ('" + internal + "') in: " + m);
             }
         }
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        long allowed = BASE_BYTES + BYTES_PER_INPUT_BYTE * inputBytes;
-        assertTrue(allocated <= allowed, String.format("allocated %,d bytes for %,d bytes of input (allowed %,d)",
-                allocated, inputBytes, allowed));
+        return THREADS.getCurrentThreadAllocatedBytes() - before;
     }
 }

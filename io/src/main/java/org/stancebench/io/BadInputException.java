@@ -104,7 +104,26 @@ public final class BadInputException extends IOException {
         if (field != null) {
             b.append(':').append(field);
         }
-        return b.append(": ").append(problem.replace('\n', ' ').strip()).toString();
+        return b.append(": ").append(oneLine(problem)).toString();
+    }
+
+    /**
+     * {@code text} on one line: line breaks become spaces and other control characters (which a
+     * message may quote from the input) {@code \\uXXXX}, so a terminal shows them and nothing else.
+     */
+    static String oneLine(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                b.append(' ');
+            } else if (Character.isISOControl(c) && c != '\t') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
     }
 
     /** The file named, as given. */

@@ -62,6 +62,7 @@ public final class Json {
     private static final ObjectWriter PRETTY_REPORTING = REPORTING.writer(PRINTER);
     private static final MathContext FIFTEEN = new MathContext(15);
     private static final Pattern MISSING = Pattern.compile("^Missing (?:creator|required creator) property '([^']*)'");
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
     private static final Pattern NON_FINITE_TOKEN = Pattern.compile("^Non-standard token '[+-]?(?:NaN|INF|Infinity)'");
     private static final Pattern WRONG_TYPE = Pattern.compile(
             "^Cannot (?:deserialize|coerce) (?:value of type|a?n? ?) ?`([^`]+)` from (\\w+(?: value)?)");
@@ -152,6 +153,22 @@ public final class Json {
             return strict(type).readValue(json);
         } catch (JsonProcessingException e) {
             throw error(source, e);
+        }
+    }
+
+    /**
+     * Binds {@code tree} to a {@code type}, strictly; {@code source} names it in messages.
+     *
+     * @throws BadInputException with one line naming {@code source}, what is wrong and the field
+     */
+    public static <T> T parse(JsonNode tree, Class<T> type, String source) throws BadInputException {
+        try {
+            return strict(type).readValue(tree);
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException p) {
+                throw error(source, p);
+            }
+            throw BadInputException.in(source, "cannot be read as " + type.getSimpleName()).because(e);
         }
     }
 
@@ -251,7 +268,9 @@ public final class Json {
         if (nl >= 0) {
             message = message.substring(0, nl);
         }
-        // No library internals: advice about Jackson features and class names in backquotes go.
+        // No library internals: a source excerpt becomes its line and column; advice about Jackson
+        // features and class names in backquotes go.
+        message = SOURCE.matcher(message).replaceAll("line $1, column $2");
         message = message.replaceAll(":? ?\\(?(?:enable|disable|set) `[^`]*`[^)]*\\)?.*$", "")
                 .replaceAll("`(?:[a-z]+\\.)+([A-Za-z]+)`", "$1")
                 .replace("`", "'")

@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Set;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.Probabilities;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.ContentHash;
+import org.stancebench.io.TextInput;
 import org.stancebench.model.DjlBacked;
 
 /**
@@ -160,7 +162,7 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
 
     /** Reads a label sidecar: one non-empty, distinct label per line. */
     static List<String> readLabels(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(TextInput.lines(file));
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
@@ -169,15 +171,15 @@ public final class ExportedClassifier implements Classifier, DjlBacked {
         for (int i = 0; i < lines.size(); i++) {
             String label = lines.get(i).strip();
             if (label.isEmpty()) {
-                throw new IOException(file + " line " + (i + 1) + ": empty label");
+                throw BadInputException.at(file, i + 1, "empty label");
             }
             if (!seen.add(label)) {
-                throw new IOException(file + " line " + (i + 1) + ": label '" + label + "' repeated");
+                throw BadInputException.at(file, i + 1, "label '" + label + "' repeated");
             }
             labels.add(label);
         }
         if (labels.isEmpty()) {
-            throw new IOException(file + ": no labels (expected one label per line)");
+            throw BadInputException.in(file, "no labels (expected one label per line)");
         }
         return labels;
     }

@@ -44,7 +44,7 @@ final class Lexicon {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String where = source + " line " + (i + 1) + ": ";
+            String where = source + ":" + (i + 1) + ": ";
             List<String> fields = List.of(line.split("\t", -1));
             if (!headerSeen) {
                 if (!fields.equals(HEADER)) {

@@ -112,10 +112,10 @@ class ExportedClassifierTest {
         Path labels = dir.resolve("labels.txt");
         Files.writeString(labels, "a\n\nb\n");
         IOException empty = assertThrows(IOException.class, () -> ExportedClassifier.readLabels(labels));
-        assertEquals(labels + " line 2: empty label", empty.getMessage());
+        assertEquals(labels + ":2: empty label", empty.getMessage());
         Files.writeString(labels, "a\nb\na\n");
         IOException twice = assertThrows(IOException.class, () -> ExportedClassifier.readLabels(labels));
-        assertEquals(labels + " line 3: label 'a' repeated", twice.getMessage());
+        assertEquals(labels + ":3: label 'a' repeated", twice.getMessage());
         Path tokenizer = dir.resolve("tokenizer.json");
         Files.writeString(tokenizer, "{not json");
         IOException tok = assertThrows(IOException.class, () -> ExportedClassifier.open("x", ExportedFormat.ONNX,

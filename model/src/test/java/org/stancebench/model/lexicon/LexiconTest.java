@@ -134,11 +134,11 @@ class LexiconTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "label\tcue\tweight\tcomment\\nx\tfoo\tlots\tc|line 2: weight 'lots' is not a number",
-        "label\tcue\tweight\tcomment\\nx\tfoo\t1|line 2: expected 4 tab-separated fields, found 3",
-        "# c\\nlabel\tcue\tweight\tcomment\\n\\nx\tre:(\t1\tc|line 4: invalid regular expression",
-        "label\tcue\tweight\tcomment\\nx\t \t1\tc|line 2: empty cue",
-        "x\tfoo\t1\tc|line 1: expected the header",
+        "label\tcue\tweight\tcomment\\nx\tfoo\tlots\tc|:2: weight 'lots' is not a number",
+        "label\tcue\tweight\tcomment\\nx\tfoo\t1|:2: expected 4 tab-separated fields, found 3",
+        "# c\\nlabel\tcue\tweight\tcomment\\n\\nx\tre:(\t1\tc|:4: invalid regular expression",
+        "label\tcue\tweight\tcomment\\nx\t \t1\tc|:2: empty cue",
+        "x\tfoo\t1\tc|:1: expected the header",
         "# only a comment|no header line",
     })
     void refusesAMalformedCueFile(String body, String expected) throws IOException {

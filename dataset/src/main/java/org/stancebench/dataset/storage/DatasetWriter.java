@@ -28,7 +28,8 @@ import org.stancebench.io.Json;
 /**
  * Writes any labelled dataset (the seed page or an imported corpus) as a StanceBench dataset
  * directory: {@code examples.jsonl}, {@code folds.json}, {@code DATACARD.md}, {@code croissant.json}
- * and {@code MANIFEST.json}. The formats are documented in {@code docs/dataset-format.md}.
+ * and {@code MANIFEST.json}, plus what the Hugging Face Hub reads ({@link HubCard}: {@code README.md}
+ * with the Hub's front matter, {@code train.jsonl}, {@code validation.jsonl}, {@code test.jsonl}). The formats are documented in {@code docs/dataset-format.md}.
  *
  * <p>Guarantees: the same examples, info, seed, folds and repeats give byte-identical files (fixed
  * key order, {@code "\n"} line ends, no time stamps, no absolute paths). The directory is built as a
@@ -53,7 +54,9 @@ public final class DatasetWriter {
      * Generator version recorded in every manifest. A constant, not the build's version, so that a
      * development build and a release write the same bytes; bump it whenever output bytes change.
      */
-    public static final String GENERATOR_VERSION = "1.1.0";
+    public static final String GENERATOR_VERSION = "1.3.0";
+    /** When this format version was published: the Croissant {@code datePublished} of every dataset it writes. */
+    public static final String GENERATOR_DATE = "2026-12-05";
     /** The default seed of every split and fold assignment. */
     public static final long DEFAULT_SEED = 13;
     /** The default number of cross-validation folds. */
@@ -112,6 +115,8 @@ public final class DatasetWriter {
         files.put(DATACARD, DataCard.markdown(info, examples, counts, seed, k, repeats, fingerprint,
                 Map.of(EXAMPLES, ContentHash.sha256(files.get(EXAMPLES)), FOLDS,
                         ContentHash.sha256(files.get(FOLDS)))));
+        files.put(HubCard.README, HubCard.readme(info, files.get(DATACARD), counts, examples.size()));
+        files.putAll(HubCard.splitFiles(examples));
         files.put(CROISSANT, croissant(info, files, examples.size()));
         Map<String, String> hashes = new TreeMap<>();
         files.forEach((name, bytes) -> hashes.put(name, ContentHash.sha256(bytes)));
@@ -219,6 +224,7 @@ public final class DatasetWriter {
         ctx.putObject("data").put("@id", "cr:data").put("@type", "@json");
         ctx.putObject("dataType").put("@id", "cr:dataType").put("@type", "@vocab");
         ctx.put("dct", "http://purl.org/dc/terms/");
+        ctx.putObject("examples").put("@id", "cr:examples").put("@type", "@json");
         ctx.put("extract", "cr:extract");
         ctx.put("field", "cr:field");
         ctx.put("fileObject", "cr:fileObject");
@@ -232,6 +238,7 @@ public final class DatasetWriter {
         ctx.put("md5", "cr:md5");
         ctx.put("parentField", "cr:parentField");
         ctx.put("path", "cr:path");
+        ctx.put("rai", "http://mlcommons.org/croissant/RAI/");
         ctx.put("recordSet", "cr:recordSet");
         ctx.put("references", "cr:references");
         ctx.put("regex", "cr:regex");
@@ -251,6 +258,11 @@ public final class DatasetWriter {
         if (info.url() != null) {
             root.put("url", info.url());
         }
+        // The dataset's version and date are those of the format that wrote it, never the clock: the same
+        // inputs and seed give the same bytes.
+        root.put("version", GENERATOR_VERSION);
+        root.put("datePublished", GENERATOR_DATE);
+        root.put("citeAs", citation(info));
         root.put("isLiveDataset", false);
         root.put("inLanguage", "en");
         root.put("keywords", "stance classification");
@@ -261,7 +273,19 @@ public final class DatasetWriter {
                 "application/json", files.get(FOLDS));
         fileObject(dist, DATACARD, "Data card: motivation, composition, labelling, limits.", "text/markdown",
                 files.get(DATACARD));
+        for (String split : HubCard.SPLITS) {
+            String name = HubCard.fileOf(split);
+            if (files.containsKey(name)) {
+                fileObject(dist, name, "The " + split + " split's examples (the Hub's " + HubCard.SPLIT_NAMES.get(split)
+                        + "), one JSON object per line, without the split field.", "application/jsonlines",
+                        files.get(name));
+            }
+        }
         ArrayNode recordSets = root.putArray("recordSet");
+        enumeration(recordSets, "splits", "cr:Split", "The splits: train, dev (the Hub's validation) and test.",
+                List.of("train", "dev", "test"), List.of("cr:TrainingSplit", "cr:ValidationSplit", "cr:TestSplit"));
+        enumeration(recordSets, "labels", "sc:Enumeration", "The label set, in canonical order (the order of "
+                + "probability vectors).", info.labels(), null);
         ObjectNode rs = recordSets.addObject();
         rs.put("@type", "cr:RecordSet");
         rs.put("@id", "examples");
@@ -277,7 +301,85 @@ public final class DatasetWriter {
         field(fields, "split", "train, dev or test.");
         field(fields, "group", "Optional grouping (stance target or topic); null when absent.");
         field(fields, "sha256", "SHA-256 of the text in UTF-8, lower-case hex.");
+        ArrayNode labelType = ((ObjectNode) fields.get(2)).putArray("dataType");
+        labelType.add("sc:Text").add("cr:Label");
+        ((ObjectNode) fields.get(2)).putObject("references").put("@id", "labels/name");
+        ((ObjectNode) fields.get(5)).putObject("references").put("@id", "splits/name");
+
+        ObjectNode folds = recordSets.addObject();
+        folds.put("@type", "cr:RecordSet");
+        folds.put("@id", "folds");
+        folds.put("name", "folds");
+        folds.put("description", "Cross-validation assignments from " + FOLDS + ": one record per repeat and fold, "
+                + "with the ids of the examples held out in it.");
+        ArrayNode foldFields = folds.putArray("field");
+        jsonField(foldFields, "repeat", "sc:Integer", "Repeat number, from 0.", "$.assignments[*].repeat", false);
+        jsonField(foldFields, "fold", "sc:Integer", "Fold number within the repeat, from 0.", "$.assignments[*].fold",
+                false);
+        jsonField(foldFields, "test", "sc:Text", "Ids of the examples held out in this fold.",
+                "$.assignments[*].test", true).putObject("references").put("@id", "examples/id");
         return Json.pretty(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A BibTeX entry for a dataset StanceBench built: its title, where its texts come from, its format. */
+    static String citation(DatasetDescription info) {
+        StringBuilder b = new StringBuilder("@misc{stancebench-").append(info.name()).append(",\n  title = {")
+                .append(info.title().replace("{", "(").replace("}", ")")).append("},\n  note = {Built with StanceBench, "
+                        + "dataset format ").append(GENERATOR_VERSION).append("; licence: ")
+                .append(info.license().replace("{", "(").replace("}", ")")).append('}');
+        if (info.url() != null) {
+            b.append(",\n  url = {").append(info.url()).append('}');
+        }
+        return b.append("\n}").toString();
+    }
+
+    private static void enumeration(ArrayNode recordSets, String id, String type, String description,
+            List<String> names, List<String> urls) {
+        ObjectNode rs = recordSets.addObject();
+        rs.put("@type", "cr:RecordSet");
+        rs.put("@id", id);
+        rs.put("name", id);
+        rs.put("description", description);
+        rs.put("dataType", type);
+        rs.putObject("key").put("@id", id + "/name");
+        ArrayNode fields = rs.putArray("field");
+        ObjectNode name = fields.addObject();
+        name.put("@type", "cr:Field");
+        name.put("@id", id + "/name");
+        name.put("name", "name");
+        name.put("dataType", "sc:Text");
+        if (urls != null) {
+            ObjectNode url = fields.addObject();
+            url.put("@type", "cr:Field");
+            url.put("@id", id + "/url");
+            url.put("name", "url");
+            url.put("dataType", type);
+        }
+        ArrayNode data = rs.putArray("data");
+        for (int i = 0; i < names.size(); i++) {
+            ObjectNode row = data.addObject();
+            row.put(id + "/name", names.get(i));
+            if (urls != null) {
+                row.put(id + "/url", urls.get(i));
+            }
+        }
+    }
+
+    private static ObjectNode jsonField(ArrayNode fields, String name, String type, String description,
+            String jsonPath, boolean repeated) {
+        ObjectNode f = fields.addObject();
+        f.put("@type", "cr:Field");
+        f.put("@id", "folds/" + name);
+        f.put("name", name);
+        f.put("description", description);
+        f.put("dataType", type);
+        if (repeated) {
+            f.put("repeated", true);
+        }
+        ObjectNode source = f.putObject("source");
+        source.putObject("fileObject").put("@id", FOLDS);
+        source.putObject("extract").put("jsonPath", jsonPath);
+        return f;
     }
 
     private static void fileObject(ArrayNode dist, String name, String description, String format, byte[] bytes) {

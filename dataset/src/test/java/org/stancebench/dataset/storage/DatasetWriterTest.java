@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +38,7 @@ import org.stancebench.io.Json;
 class DatasetWriterTest {
 
     private static final List<String> FILES = List.of("examples.jsonl", "folds.json", "MANIFEST.json",
-            "DATACARD.md", "croissant.json");
+            "DATACARD.md", "croissant.json", "README.md", "train.jsonl", "validation.jsonl", "test.jsonl");
 
     @TempDir
     Path tmp;
@@ -146,9 +149,41 @@ class DatasetWriterTest {
             assertEquals("cr:FileObject", f.get("@type").asText());
             assertEquals(ContentHash.sha256(Files.readAllBytes(d.resolve(f.get("contentUrl").asText()))), f.get("sha256").asText());
         }
+        Map<String, JsonNode> sets = new LinkedHashMap<>();
+        c.get("recordSet").forEach(rs -> sets.put(rs.get("@id").asText(), rs));
+        assertEquals(List.of("splits", "labels", "examples", "folds"), List.copyOf(sets.keySet()));
         List<String> fields = new ArrayList<>();
-        c.get("recordSet").get(0).get("field").forEach(f -> fields.add(f.get("name").asText()));
+        sets.get("examples").get("field").forEach(f -> fields.add(f.get("name").asText()));
         assertEquals(List.of("id", "text", "label", "unit", "source", "split", "group", "sha256"), fields);
+        // Croissant's own types for labels and splits, and every value in the data among them.
+        JsonNode label = sets.get("examples").get("field").get(2);
+        assertEquals("[\"sc:Text\",\"cr:Label\"]", label.get("dataType").toString());
+        assertEquals("labels/name", label.get("references").get("@id").asText());
+        assertEquals("splits/name", sets.get("examples").get("field").get(5).get("references").get("@id").asText());
+        assertEquals("cr:Split", sets.get("splits").get("dataType").asText());
+        Set<String> splitNames = new HashSet<>();
+        sets.get("splits").get("data").forEach(r -> splitNames.add(r.get("splits/name").asText()));
+        List<String> labelNames = new ArrayList<>();
+        sets.get("labels").get("data").forEach(r -> labelNames.add(r.get("labels/name").asText()));
+        assertEquals(Dataset.load(d).labels(), labelNames);
+        for (String line : Files.readAllLines(d.resolve("examples.jsonl"))) {
+            JsonNode e = Json.MAPPER.readTree(line);
+            assertTrue(splitNames.contains(e.get("split").asText()), line);
+            assertTrue(labelNames.contains(e.get("label").asText()), line);
+        }
+        // The folds record set's JSON paths name arrays that exist in folds.json.
+        JsonNode folds = Json.MAPPER.readTree(Files.readString(d.resolve("folds.json")));
+        for (JsonNode f : sets.get("folds").get("field")) {
+            String path = f.get("source").get("extract").get("jsonPath").asText();
+            assertTrue(path.startsWith("$.assignments[*]."), path);
+            String key = path.substring("$.assignments[*].".length());
+            assertTrue(folds.get("assignments").get(0).has(key), path);
+        }
+        // Version and date come from the format, not the clock; the citation is BibTeX.
+        assertEquals(DatasetWriter.GENERATOR_VERSION, c.get("version").asText());
+        assertTrue(c.get("datePublished").asText().matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertTrue(c.get("citeAs").asText().startsWith("@misc{stancebench-seed,"), c.get("citeAs").asText());
+        assertTrue(c.get("@context").has("rai") && c.get("@context").has("examples"));
     }
 
     @Test

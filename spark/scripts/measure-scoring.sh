@@ -30,14 +30,33 @@ sb train --model tfidf-logreg --data "$work/irony" --out "$work/model-tfidf" > /
 sb train --model minilm-probe --data "$work/irony" --out "$work/model-minilm" > /dev/null 2>&1
 log "inputs ready: $(wc -l < "$work/rows-tfidf.jsonl") rows (tfidf-logreg), $(wc -l < "$work/rows-minilm.jsonl") rows (minilm-probe)"
 
+# sample_rss PATTERN FILE: every second, the largest resident set (KiB) of one process whose command
+# line holds PATTERN, kept in FILE as the peak so far; runs until killed.
+sample_rss() {
+    local peak=0 r
+    echo 0 > "$2"
+    while sleep 1; do
+        r="$(ps -eo rss=,args= | grep -F -- "$1" | grep -v -e grep -e sample_rss | awk '{print $1}' | sort -n | tail -1)"
+        if [ -n "$r" ] && [ "$r" -gt "$peak" ]; then
+            peak="$r"
+            echo "$peak" > "$2"
+        fi
+    done
+}
+
 run_engine() {
     local label="$1"; shift
     for model in tfidf minilm; do
-        local start
+        local start samplers=()
+        sample_rss "org.stancebench.cli.StanceBench score" "$work/rss-driver-$model-$label" & samplers+=($!)
+        sample_rss "CoarseGrainedExecutorBackend" "$work/rss-executor-$model-$label" & samplers+=($!)
         start=$(date +%s%N)
         sb score --model "$work/model-$model" --input "$work/rows-$model.jsonl" --out "$work/out-$model-$label.jsonl" "$@" \
             > "$work/score-$model-$label.txt" 2> "$work/score-$model-$label.err"
         echo "score $model $label: $(ms "$start") ms wall; $(cat "$work/score-$model-$label.txt")"
+        kill "${samplers[@]}" 2>/dev/null; wait "${samplers[@]}" 2>/dev/null
+        echo "  peak resident set: scoring JVM $(( $(cat "$work/rss-driver-$model-$label") / 1024 )) MiB, largest executor" \
+            "$(( $(cat "$work/rss-executor-$model-$label") / 1024 )) MiB"
         cmp "$work/out-$model-local.jsonl" "$work/out-$model-$label.jsonl" && echo "  identical to the local engine"
     done
     local start
@@ -48,5 +67,7 @@ run_engine() {
 run_engine local
 run_engine local2 --engine spark --master 'local[2]'
 start_cluster 2
-run_engine cluster --engine spark --master "$master" --spark-conf spark.executor.memory=5g --spark-conf spark.executor.cores=1
+# One core per executor, and each executor's JVM told so (its encoder sizes its thread pool from it).
+run_engine cluster --engine spark --master "$master" --spark-conf spark.executor.memory=5g --spark-conf spark.executor.cores=1 \
+    --spark-conf spark.executor.extraJavaOptions=-XX:ActiveProcessorCount=1
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs); flags: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx|fma|f16c|sse)' | sort -u | xargs)"

@@ -128,8 +128,10 @@ public final class BenchRunner {
         Hardware hw = Hardware.detect();
         BenchSummary summary = new BenchSummary(BenchSummary.SCHEMA_VERSION, hw, hw.fingerprint(),
                 options.quick() ? "quick" : "full", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                Math.round(wall * 10) / 10.0, plan.settings(), data.sample(), results, footprints, peers, notes);
+                Math.round(wall * 10) / 10.0, plan.settings(), data.sample(), results, footprints, peers, notes,
+                "stancebench " + org.stancebench.io.Platform.current().stancebenchVersion());
         summary.write(out.resolve("bench-summary.json"));
+        ActionBenchmarkExport.write(summary, out);
         return summary;
     }
 

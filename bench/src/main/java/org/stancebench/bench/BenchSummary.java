@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.stancebench.io.AtomicFiles;
 import org.stancebench.io.Json;
+import org.stancebench.io.Schemas;
 
 /**
  * The summary of one benchmark run, {@code bench-summary.json}: the hardware it ran on, how it was
@@ -22,12 +23,14 @@ import org.stancebench.io.Json;
  * @param texts the real texts every end-to-end benchmark fed its classifiers
  * @param models per-classifier training time and memory, measured before JMH
  * @param notes free-form remarks on the run (skipped peers, missing corpora), one line each
+ * @param createdBy the StanceBench build that ran it, with its build stamp
+ *     ({@code stancebench 0.1.0-SNAPSHOT+c328eaf6ce55}); absent in summaries from older builds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchSummary(int schemaVersion, Hardware hardware, String hardwareFingerprint, String mode,
                            String createdAt, double wallSeconds, BenchSettings settings, TextSample texts,
                            List<BenchResult> results, List<ModelFootprint> models, List<BenchResult> peers,
-                           List<String> notes) {
+                           List<String> notes, String createdBy) {
 
     /** The version of the format this class reads and writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -65,6 +68,6 @@ public record BenchSummary(int schemaVersion, Hardware hardware, String hardware
 
     /** The summary as JSON text, as {@link #write(Path)} writes it. */
     public String toJson() {
-        return Json.pretty(this);
+        return Schemas.withSchema(Json.pretty(this), Schemas.BENCH_SUMMARY);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stancebench.io.Schemas;
 
 class BenchSummaryTest {
 
@@ -28,7 +29,7 @@ class BenchSummaryTest {
                 new TextSample("tweeteval/irony/test", 784, 14.7), results,
                 List.of(new ModelFootprint("tfidf-logreg", 1.5, 2_000_000, 1_000_000, 3_000_000L)),
                 List.of(BenchResult.of("sklearn:tfidf-logreg", "throughput", 1, 1, 859, 12, "texts/s")),
-                List.of("fastText command line missing: skipped"));
+                List.of("fastText command line missing: skipped"), "stancebench 0.1.0-SNAPSHOT+c328eaf6ce55");
     }
 
     @Test
@@ -38,6 +39,40 @@ class BenchSummaryTest {
         summary.write(file);
         assertEquals(summary, BenchSummary.read(file));
         assertEquals(List.of(file), Files.list(dir).toList(), "no temporary file is left behind");
+    }
+
+    @Test
+    void theSummaryValidatesAgainstItsSchema() throws IOException {
+        String json = sample().toJson();
+        assertTrue(json.startsWith("{\n  \"$schema\": \"" + Schemas.BENCH_SUMMARY + "\",\n"), json);
+        com.networknt.schema.Schema schema;
+        try (java.io.InputStream in = Schemas.class.getResourceAsStream(Schemas.resource(Schemas.BENCH_SUMMARY))) {
+            schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    com.networknt.schema.InputFormat.JSON);
+        }
+        assertEquals(List.of(), schema.validate(json, com.networknt.schema.InputFormat.JSON));
+        assertFalse(schema.validate(json.replace("\"mode\": \"quick\"", "\"mode\": \"slow\""),
+                com.networknt.schema.InputFormat.JSON).isEmpty(), "the schema can fail");
+    }
+
+    @Test
+    void theActionExportPutsThroughputInBiggerIsBetterAndTimesInSmaller(@TempDir Path dir) throws IOException {
+        ActionBenchmarkExport.write(sample(), dir);
+        var bigger = org.stancebench.io.Json.MAPPER.readTree(Files.readString(dir.resolve(ActionBenchmarkExport.BIGGER)));
+        var smaller = org.stancebench.io.Json.MAPPER.readTree(Files.readString(dir.resolve(ActionBenchmarkExport.SMALLER)));
+        long rows = sample().results().size() + sample().peers().size();
+        assertEquals(rows, bigger.size() + smaller.size());
+        for (var e : bigger) {
+            assertTrue(e.get("unit").asText().endsWith("/s"), e.toString());
+            assertTrue(e.get("value").isNumber() && e.get("range").asText().startsWith("± "), e.toString());
+            assertTrue(e.get("extra").asText().contains("CPU flags: "), e.toString());
+        }
+        for (var e : smaller) {
+            assertFalse(e.get("unit").asText().endsWith("/s"), e.toString());
+        }
+        assertTrue(smaller.toString().contains("tfidf-logreg latency batch 1 threads 1"), smaller.toString());
     }
 
     @Test

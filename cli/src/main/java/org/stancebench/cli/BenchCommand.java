@@ -58,10 +58,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-peers", description = "Skip the peers outside the JVM (bench/scripts/peers.sh).")
     boolean noPeers;
 
+    @picocli.CommandLine.Mixin
+    FormatOption format = new FormatOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
+        boolean json = format.resolve(java.util.List.of("text", "json")).equals("json");
         if (corpora != null && !Files.isDirectory(corpora)) {
             throw new IllegalArgumentException(corpora + ": --corpora is not a directory");
         }
@@ -84,6 +88,12 @@ final class BenchCommand implements Callable<Integer> {
                     err.flush();
                 });
         BenchSummary summary = BenchRunner.run(options);
+        if (json) {
+            // The summary file's document on stdout; the table and file names for people on stderr.
+            outWriter.print(Files.readString(out.resolve("bench-summary.json")));
+            outWriter.flush();
+            outWriter = err;
+        }
         print(summary, outWriter);
         outWriter.println("Wrote " + out.resolve("bench-summary.json") + " and " + out.resolve("jmh.json")
                 + " in " + summary.wallSeconds() + " s");

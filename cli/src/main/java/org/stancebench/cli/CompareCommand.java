@@ -3,9 +3,13 @@ package org.stancebench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
+import org.stancebench.io.Json;
 import org.stancebench.reports.RegressionGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,15 +67,32 @@ final class CompareCommand implements Callable<Integer> {
             + "from the same hardware.")
     boolean noSpeed;
 
+    @picocli.CommandLine.Mixin
+    FormatOption format = new FormatOption();
+
     @Override
     public Integer call() {
+        boolean json = format.resolve(List.of("md", "json")).equals("json");
         RegressionGate.Options options = new RegressionGate.Options(metric, maxDrop, maxSlowdown, alpha, shuffles,
                 testSeed, !noSpeed);
         Results base = read(baseline);
         Results cur = read(current);
         RegressionGate.Verdict verdict = RegressionGate.compare(base, cur, options);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(verdict.markdown());
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("baseline", baseline.toString());
+            doc.put("current", current.toString());
+            doc.put("exitCode", verdict.exitCode());
+            doc.put("result", verdict.result());
+            doc.put("metric", verdict.metric());
+            doc.put("quality", verdict.quality());
+            doc.put("speed", verdict.speed());
+            doc.put("problems", verdict.problems());
+            out.print(Json.prettyReporting(doc));
+        } else {
+            out.print(verdict.markdown());
+        }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : verdict.problems()) {

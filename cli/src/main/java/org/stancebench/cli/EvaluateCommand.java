@@ -89,8 +89,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BootstrapOptions bootstrap = new BootstrapOptions();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results JSON.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results JSON; '-': stdout "
+            + "(the summary then goes to stderr).")
     Path out;
+
+    @CommandLine.Mixin
+    FormatOption format = new FormatOption();
 
     @CommandLine.Mixin
     EngineOptions engine = new EngineOptions();
@@ -108,7 +112,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!cv && source.classifiers == null && !settings.isEmpty()) {
             throw new IllegalArgumentException("--set only applies with --classifier");
         }
-        if (out != null) {
+        boolean toStdout = out != null && out.toString().equals("-");
+        boolean json = format.resolve(List.of("text", "json")).equals("json") || toStdout;
+        if (out != null && !toStdout) {
             OutputPaths.refuseSourceTree(out);
         }
         if (seeds.isEmpty()) {
@@ -172,10 +178,17 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Comparison> comparisons = results.comparisons();
         String defaultName = runs.size() == 1 ? runs.get(0).name().replace('@', '-')
                 : "results-" + (cv ? "cv" : split);
-        Path target = out != null ? out : Path.of(DEFAULT_OUT_DIR, defaultName + ".json");
-        OutputPaths.refuseSourceTree(target);
-        ResultsIo.write(results, target);
-        PrintWriter stdout = spec.commandLine().getOut();
+        Path target = toStdout ? null : out != null ? out : Path.of(DEFAULT_OUT_DIR, defaultName + ".json");
+        if (target != null) {
+            OutputPaths.refuseSourceTree(target);
+            ResultsIo.write(results, target);
+        }
+        if (json) {
+            spec.commandLine().getOut().print(ResultsIo.toJson(results));
+            spec.commandLine().getOut().flush();
+        }
+        // With JSON on stdout, the summary is for people: stderr.
+        PrintWriter stdout = json ? err : spec.commandLine().getOut();
         for (RunResult run : runs) {
             stdout.print(TextSummary.summary(run, dataset.name(), dataset.labels()));
             stdout.println();
@@ -184,7 +197,9 @@ final class EvaluateCommand implements Callable<Integer> {
             stdout.print(TextSummary.comparisons(comparisons));
             stdout.println();
         }
-        stdout.println("results: " + target);
+        if (target != null) {
+            stdout.println("results: " + target);
+        }
         stdout.flush();
         return 0;
     }

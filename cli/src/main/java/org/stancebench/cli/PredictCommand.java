@@ -1,13 +1,11 @@
 package org.stancebench.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -19,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stancebench.api.Classifier;
-import org.stancebench.api.Probabilities;
+import org.stancebench.io.BadInputException;
+import org.stancebench.io.TextInput;
 import org.stancebench.model.store.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +37,14 @@ import picocli.CommandLine.Option;
  * from Python ({@code --model-path}, {@code --tokenizer}, {@code --labels}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Predict labels for texts read one per line (UTF-8) from stdin; writes one JSON object per line.")
+        description = {"Predict labels for texts read one per line (UTF-8) from stdin or --input; writes one JSON "
+                + "object per line ({\"text\", \"label\", \"probs\"}).",
+            "With --jsonl (lines {\"id\", \"text\"}) or --data DIR --split S, writes a predictions file "
+                + "({\"id\", \"label\", \"probs\"} per line) that 'evaluate --predictions' reads."},
+        footer = {"", "Examples:",
+            "  echo 'Talks resumed today.' | stancebench predict --model out/models/nb",
+            "  stancebench predict --model out/models/nb --data out/seed --split test --out preds.jsonl",
+            "  stancebench evaluate --predictions preds.jsonl --data out/seed --out out/nb-test.json"})
 final class PredictCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -61,6 +67,19 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "Most texts predicted at once.")
     int batchSize;
 
+    @Option(names = "--jsonl", description = "Input lines are JSON objects with 'id' and 'text'; the output keeps the ids.")
+    boolean jsonl;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Predict a split of this dataset directory.")
+    Path data;
+
+    @Option(names = "--split", paramLabel = "NAME", defaultValue = "test", description = "The split --data predicts.")
+    String split;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "With --jsonl or --data: write the predictions file here (atomically); '-' or none: stdout.")
+    String out;
+
     /** Standard input; tests replace it. */
     InputStream stdin = System.in;
 
@@ -75,7 +94,16 @@ final class PredictCommand implements Callable<Integer> {
         if (modelPath == null) {
             exported.open(null, null); // refuses --tokenizer, --labels and --model-format on their own
         }
+        if (jsonl || data != null) {
+            return predictIds();
+        }
+        if (out != null) {
+            throw new IllegalArgumentException("--out goes with --jsonl or --data (plain lines go to stdout)");
+        }
         String source = input == null ? "stdin" : input.toString();
+        if (input != null) {
+            TextInput.checkFile(input);
+        }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -89,20 +117,20 @@ final class PredictCommand implements Callable<Integer> {
             long lineNo = 0;
             while (true) {
                 // Lines are split on bytes and decoded one by one, so an invalid byte is reported with its line.
-                boolean eof = !readLine(in, lineBytes);
+                boolean eof = !PredictionLines.readLine(in, lineBytes);
                 if (!eof || lineBytes.size() > 0) {
                     lineNo++;
                     String line;
                     try {
                         line = utf8.decode(ByteBuffer.wrap(lineBytes.toByteArray())).toString();
                     } catch (CharacterCodingException e) {
-                        throw new IOException(source + " line " + lineNo + ": not valid UTF-8", e);
+                        throw BadInputException.at(source, lineNo, "not valid UTF-8").because(e);
                     }
                     batch.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
                 }
                 boolean flushNow = eof || batch.size() >= batchSize || in.available() == 0;
                 if (flushNow && !batch.isEmpty()) {
-                    write(classifier, batch, json, out);
+                    PredictionLines.withTexts(classifier, batch, json, out);
                     batch.clear();
                 }
                 if (eof) {
@@ -113,46 +141,31 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The modes that keep ids: a dataset split, or JSON lines from --input (or stdin). */
+    private int predictIds() throws IOException {
+        if (jsonl && data != null) {
+            throw new IllegalArgumentException("give --jsonl (ids and texts as JSON lines) or --data DIR, not both");
+        }
+        if (data != null && input != null) {
+            throw new IllegalArgumentException("--input goes with lines or --jsonl; --data reads the dataset's texts");
+        }
+        Path target = out == null || out.equals("-") ? null : Path.of(out);
+        if (target != null) {
+            OutputPaths.refuseSourceTree(target);
+        }
+        try (Classifier classifier = modelPath != null ? exported.open(modelPath, null) : openStored(model)) {
+            long n = PredictionLines.write(classifier, new PredictionLines.Request(data, split, input, nonClosing(stdin),
+                    batchSize), target, spec.commandLine().getOut());
+            if (target != null) {
+                spec.commandLine().getErr().println("stancebench: " + n + " predictions written to " + target);
+            }
+        }
+        return 0;
+    }
+
     /** The stored model's classifier; closing it closes the stored model. */
     private static Classifier openStored(Path dir) throws IOException {
         return ModelStore.load(dir).classifier();
-    }
-
-    /** Reads bytes up to the next newline (not kept) into {@code line}; false at end of input. */
-    private static boolean readLine(InputStream in, ByteArrayOutputStream line) throws IOException {
-        line.reset();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                return true;
-            }
-            line.write(b);
-        }
-        return false;
-    }
-
-    private static void write(Classifier classifier, List<String> texts, JsonFactory json, PrintWriter out)
-            throws IOException {
-        List<double[]> probs = classifier.predictProba(texts);
-        List<String> labels = classifier.labels();
-        StringWriter buffer = new StringWriter();
-        for (int i = 0; i < texts.size(); i++) {
-            double[] p = probs.get(i);
-            try (JsonGenerator g = json.createGenerator(buffer)) {
-                g.writeStartObject();
-                g.writeStringField("text", texts.get(i));
-                g.writeStringField("label", labels.get(Probabilities.argmax(p)));
-                g.writeObjectFieldStart("probs");
-                for (int k = 0; k < labels.size(); k++) {
-                    g.writeNumberField(labels.get(k), p[k]);
-                }
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            buffer.write('\n');
-        }
-        out.write(buffer.toString());
-        out.flush();
     }
 
     private static InputStream nonClosing(InputStream in) {

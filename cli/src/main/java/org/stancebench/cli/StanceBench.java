@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import org.stancebench.io.BadInputException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
         description = "Reproducible stance-classification datasets, classifiers, evaluation and benchmarks.",
         footer = {"Environment (./stancebench launcher): STANCEBENCH_CLASSPATH adds jars (classifier plug-ins, "
                 + "':'-separated) to the class path; STANCEBENCH_JAVA_OPTS adds JVM options. "
-                + "Bring your own model: docs/bring-your-own.md."},
+                + "Bring your own model: docs/bring-your-own.md.",
+            "Shell completion (bash, zsh): source <(./stancebench generate-completion)"},
         subcommands = {
             DatasetCommand.class,
             ModelsCommand.class,
@@ -31,7 +33,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ReproduceCommand.class,
             CompareCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class,
         })
 public final class StanceBench implements Runnable {
 

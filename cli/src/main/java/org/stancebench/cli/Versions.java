@@ -9,7 +9,8 @@ final class Versions implements CommandLine.IVersionProvider {
     public String[] getVersion() {
         Platform p = Platform.current();
         return new String[] {
-            "stancebench " + p.stancebenchVersion() + (p.gitCommit() == null ? "" : " (commit " + p.gitCommit() + ")"),
+            "stancebench " + p.stancebenchVersion() + (p.gitCommit() == null ? "" : " (commit " + p.gitCommit()
+                    + (p.stancebenchVersion().endsWith(".dirty") ? ", built with uncommitted changes" : "") + ")"),
             "Java " + p.javaVersion() + " (" + p.javaVendor() + ")",
         };
     }

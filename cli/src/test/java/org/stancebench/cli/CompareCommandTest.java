@@ -55,6 +55,25 @@ class CompareCommandTest {
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.err().startsWith("stancebench: run stratified@cv: macro-F1 dropped by"), r.err());
         assertTrue(r.out().contains("**regression**"), r.out());
+
+        ReproduceCommandTest.Run j = ReproduceCommandTest.run("compare", "--json", baseline.toString(), worse.toString());
+        assertEquals(1, j.exit(), j.out() + j.err());
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.out());
+        assertEquals("regression", doc.get("result").asText());
+        assertEquals(1, doc.get("exitCode").asInt());
+        assertEquals("macro-f1", doc.get("metric").asText());
+        int regressions = 0;
+        for (var row : doc.get("quality")) {
+            if (row.get("verdict").asText().equals("regression")) {
+                regressions++;
+                assertEquals("stratified@cv", row.get("run").asText());
+                assertTrue(row.get("change").asDouble() < 0, row.toString());
+                assertTrue(row.get("p").asDouble() < 0.05, row.toString());
+            }
+        }
+        assertEquals(1, regressions, j.out());
+        assertEquals(base.runs().size(), doc.get("quality").size());
+        assertEquals(1, doc.get("problems").size());
     }
 
     @Test

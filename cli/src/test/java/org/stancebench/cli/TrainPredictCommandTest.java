@@ -56,6 +56,47 @@ class TrainPredictCommandTest {
         return out;
     }
 
+    @Test
+    void predictsADatasetSplitIntoAPredictionsFileThatEvaluateReads() throws IOException {
+        Path model = train("naive-bayes");
+        Path preds = tmp.resolve("preds.jsonl");
+        CliRun run = CliRun.run("predict", "--model", model.toString(), "--data", dataset.toString(), "--split", "test",
+                "--out", preds.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(preds);
+        List<String> testIds = org.stancebench.dataset.Dataset.load(dataset).split("test").stream()
+                .map(org.stancebench.dataset.Example::id).toList();
+        assertEquals(testIds, lines.stream().map(l -> readId(l)).toList());
+        assertEquals(List.of("id", "label", "probs"), fieldNames(JSON.readTree(lines.get(0))));
+        CliRun evaluate = CliRun.run("evaluate", "--predictions", preds.toString(), "--data", dataset.toString(),
+                "--bootstrap", "100", "--out", tmp.resolve("eval.json").toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+
+        // The same predictions from JSON lines with ids on stdin, and the same bytes.
+        StringBuilder jsonl = new StringBuilder();
+        for (var e : org.stancebench.dataset.Dataset.load(dataset).split("test")) {
+            jsonl.append(JSON.writeValueAsString(java.util.Map.of("id", e.id(), "text", e.text()))).append('\n');
+        }
+        CliRun fromStdin = CliRun.runWithStdin(jsonl.toString().getBytes(StandardCharsets.UTF_8), "predict", "--model",
+                model.toString(), "--jsonl");
+        assertEquals(0, fromStdin.exitCode(), fromStdin.err());
+        assertEquals(Files.readString(preds), fromStdin.out());
+
+        CliRun bad = CliRun.runWithStdin("{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\"}\n".getBytes(StandardCharsets.UTF_8),
+                "predict", "--model", model.toString(), "--jsonl", "--out", tmp.resolve("never.jsonl").toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains(":2: field 'text' is missing"), bad.err());
+        assertFalse(Files.exists(tmp.resolve("never.jsonl")));
+    }
+
+    private static String readId(String line) {
+        try {
+            return JSON.readTree(line).get("id").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every registered classifier trains, saves, loads and predicts from the command line on the seed dataset. */
     @ParameterizedTest
     @MethodSource("names")
@@ -221,7 +262,7 @@ class TrainPredictCommandTest {
         byte[] input = {'o', 'k', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
         CliRun run = CliRun.runWithStdin(input, "predict", "--model", model.toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().endsWith("stancebench: stdin line 2: not valid UTF-8\n"), run.err());
+        assertTrue(run.err().endsWith("stancebench: stdin:2: not valid UTF-8\n"), run.err());
     }
 
     @Test

@@ -58,7 +58,12 @@ public record Platform(String stancebenchVersion, String gitCommit, String javaV
         Platform p = current;
         if (p == null) {
             List<String> cpuinfo = readLines(Path.of("/proc/cpuinfo"));
-            p = new Platform(version(), gitCommit(System.getProperty("stancebench.home")), System.getProperty("java.version"),
+            Properties stamp = resource("/org/stancebench/io/git.properties");
+            String built = stamp.getProperty("git.commit.id.full");
+            boolean dirty = Boolean.parseBoolean(stamp.getProperty("git.dirty", "false"));
+            String commit = built != null && built.matches("[0-9a-f]{40,64}") ? built
+                    : gitCommit(System.getProperty("stancebench.home"));
+            p = new Platform(stamped(version(), built, dirty), commit, System.getProperty("java.version"),
                     System.getProperty("java.vendor"),
                     System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
                     System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
@@ -126,17 +131,32 @@ public record Platform(String stancebenchVersion, String gitCommit, String javaV
 
     /** The StanceBench version of this build, from a resource Maven fills in. */
     private static String version() {
-        try (InputStream in = Platform.class.getResourceAsStream("/org/stancebench/io/stancebench.properties")) {
-            if (in == null) {
-                return DEVELOPMENT;
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String value = p.getProperty("version");
-            return value == null || value.isBlank() || value.startsWith("${") ? DEVELOPMENT : value.strip();
-        } catch (IOException e) {
-            return DEVELOPMENT;
+        String value = resource("/org/stancebench/io/stancebench.properties").getProperty("version");
+        return value == null || value.isBlank() || value.startsWith("${") ? DEVELOPMENT : value.strip();
+    }
+
+    /**
+     * The version with the build stamp as semantic-versioning build metadata: {@code 0.1.0+c328eaf6ce55}
+     * for a jar built from that commit, {@code 0.1.0+c328eaf6ce55.dirty} when the tree had uncommitted
+     * changes, the bare version when the build had no git (a source archive).
+     */
+    static String stamped(String version, String commit, boolean dirty) {
+        if (commit == null || !commit.matches("[0-9a-f]{40,64}")) {
+            return version;
         }
+        return version + "+" + commit.substring(0, 12) + (dirty ? ".dirty" : "");
+    }
+
+    private static Properties resource(String name) {
+        Properties p = new Properties();
+        try (InputStream in = Platform.class.getResourceAsStream(name)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // no stamp: the callers fall back
+        }
+        return p;
     }
 
     /**

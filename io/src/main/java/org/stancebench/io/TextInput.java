@@ -136,11 +136,19 @@ public final class TextInput {
     }
 
     /**
+     * {@code in} read one line at a time with the same checks as a file; {@code name} (for example
+     * {@code stdin}) names it in errors. Closing the reader closes {@code in}.
+     */
+    public static Lines open(InputStream in, String name) {
+        return new Lines(name, in);
+    }
+
+    /**
      * A file read one line at a time, each line decoded on its own, so that an error names the exact
      * line however far the reader has buffered, and memory stays bounded by the longest line allowed.
      */
     public static final class Lines implements Closeable {
-        private final Path file;
+        private final Object file;
         private final InputStream in;
         private final byte[] chunk = new byte[1 << 16];
         private int position;
@@ -150,7 +158,7 @@ public final class TextInput {
         private long line;
         private boolean done;
 
-        private Lines(Path file, InputStream in) {
+        private Lines(Object file, InputStream in) {
             this.file = file;
             this.in = in;
         }
@@ -216,8 +224,8 @@ public final class TextInput {
             return line;
         }
 
-        /** The file being read. */
-        public Path file() {
+        /** What errors call the input: the file's path as given, or the name given with a stream. */
+        public Object source() {
             return file;
         }
 

@@ -26,6 +26,20 @@ class PlatformTest {
     }
 
     @Test
+    void theVersionCarriesTheBuildStamp() {
+        String commit = "c328eaf6ce55e4e69723f71cce8fe0381ec52bcd";
+        assertEquals("0.1.0-SNAPSHOT+c328eaf6ce55", Platform.stamped("0.1.0-SNAPSHOT", commit, false));
+        assertEquals("0.1.0-SNAPSHOT+c328eaf6ce55.dirty", Platform.stamped("0.1.0-SNAPSHOT", commit, true));
+        assertEquals("0.1.0-SNAPSHOT", Platform.stamped("0.1.0-SNAPSHOT", null, true), "no git, no stamp");
+        // This build's own stamp, when Maven wrote one (the io module's git-commit-id execution).
+        if (Platform.class.getResource("/org/stancebench/io/git.properties") != null) {
+            assertTrue(Platform.current().stancebenchVersion().matches(".+\\+[0-9a-f]{12}(\\.dirty)?"),
+                    Platform.current().stancebenchVersion());
+            assertTrue(Platform.current().gitCommit().matches("[0-9a-f]{40}"), Platform.current().gitCommit());
+        }
+    }
+
+    @Test
     void capturedOnce() {
         assertSame(Platform.current(), Platform.current());
         assertTrue(Platform.current().processors() >= 1);

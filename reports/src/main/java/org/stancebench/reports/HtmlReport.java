@@ -25,7 +25,7 @@ import org.stancebench.eval.results.RunResult;
  * the file is escaped, so the tests parse the page with an XML parser.
  */
 public final class HtmlReport {
-    private static final String CSS = String.join("\n",
+    static final String CSS = String.join("\n",
             "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;max-width:1200px;"
                     + "padding:16px 24px;color:#1b1b1b;background:#fff}",
             "h1{font-size:1.6em;margin-bottom:4px}h2{margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}",

@@ -66,11 +66,35 @@ public final class RegressionGate {
         }
     }
 
-    /** The decision: exit code, the Markdown table to print, and one line per problem found. */
-    public record Verdict(int exitCode, String markdown, List<String> problems) {
+    /**
+     * The decision: exit code, the Markdown table to print, one line per problem found, and the same
+     * tables as rows (for {@code compare --format json}).
+     */
+    public record Verdict(int exitCode, String markdown, List<String> problems, String metric,
+                          List<QualityRow> quality, List<SpeedRow> speed) {
         public Verdict {
             problems = List.copyOf(problems);
+            quality = List.copyOf(quality);
+            speed = List.copyOf(speed);
         }
+
+        /** "no regression", "regression" or "not comparable". */
+        public String result() {
+            return exitCode == OK ? "no regression" : exitCode == REGRESSION ? "regression" : "not comparable";
+        }
+    }
+
+    /**
+     * One run compared: the metric in both files (null where a file has none), the change, the paired
+     * test and its p-value (null when the change is within tolerance or untested), and the verdict.
+     */
+    public record QualityRow(String run, Double baseline, Double current, Double change, String test, Double p,
+                             String verdict) {
+    }
+
+    /** One benchmark measurement compared: scores with their 99.9% errors, the relative change, the verdict. */
+    public record SpeedRow(String measurement, String unit, double baseline, double baselineError, double current,
+                           double currentError, double change, String verdict) {
     }
 
     private RegressionGate() {
@@ -80,6 +104,8 @@ public final class RegressionGate {
     public static Verdict compare(Results baseline, Results current, Options options) {
         StringBuilder md = new StringBuilder("## StanceBench compare\n\n");
         List<String> problems = new ArrayList<>();
+        List<QualityRow> quality = new ArrayList<>();
+        List<SpeedRow> speedRows = new ArrayList<>();
         String headline = Leaderboard.metricName(options.metric());
         if (!baseline.dataset().fingerprint().equals(current.dataset().fingerprint())) {
             problems.add("not comparable: different data fingerprint (baseline "
@@ -110,7 +136,7 @@ public final class RegressionGate {
         if (!problems.isEmpty()) {
             problems.forEach(p -> md.append("- **").append(MarkdownReport.cell(p)).append("**\n"));
             md.append("\n**Result: not comparable.**\n");
-            return new Verdict(NOT_COMPARABLE, md.toString(), problems);
+            return new Verdict(NOT_COMPARABLE, md.toString(), problems, options.metric(), quality, speedRows);
         }
 
         // Refuse a metric the paired test cannot recompute (log-loss, ECE...) before judging anything.
@@ -128,12 +154,16 @@ public final class RegressionGate {
                 problems.add("run " + b.name() + " is missing from the current results");
                 md.append("| ").append(name).append(" | ").append(bv == null ? "n/a" : Formats.metric(bv.value()))
                         .append(" | – | – | – | – | **missing: regression** |\n");
+                quality.add(new QualityRow(b.name(), bv == null ? null : bv.value(), null, null, null, null,
+                        "missing: regression"));
                 continue;
             }
             MetricValue cv = c.metrics().get(options.metric());
             if (bv == null || cv == null) {
                 md.append("| ").append(name).append(" | – | – | – | – | – | not compared: no ").append(headline)
                         .append(" |\n");
+                quality.add(new QualityRow(b.name(), bv == null ? null : bv.value(), cv == null ? null : cv.value(),
+                        null, null, null, "not compared: no " + headline));
                 continue;
             }
             double change = cv.value() - bv.value();
@@ -141,6 +171,7 @@ public final class RegressionGate {
                     .append(Formats.metric(cv.value())).append(" | ").append(Formats.signed(change, 3)).append(" | ");
             if (Math.abs(change) <= options.maxDrop()) {
                 md.append("– | – | ok: within tolerance |\n");
+                quality.add(new QualityRow(b.name(), bv.value(), cv.value(), change, null, null, "ok: within tolerance"));
                 continue;
             }
             PairedTest.Result t = PairedTest.test(b, c, baseline.dataset().labels(), options.metric(),
@@ -148,37 +179,44 @@ public final class RegressionGate {
             if (t == null) {
                 problems.add("run " + b.name() + ": no prediction pairs up between the two files");
                 md.append("– | – | **no paired predictions: regression** |\n");
+                quality.add(new QualityRow(b.name(), bv.value(), cv.value(), change, null, null,
+                        "no paired predictions: regression"));
                 continue;
             }
             boolean significant = t.pValue() < options.alpha();
             md.append(t.test()).append(", n = ").append(t.paired()).append(" | ").append(Formats.pValue(t.pValue()))
                     .append(" | ");
+            String verdict;
             if (change < 0 && significant) {
                 problems.add("run " + b.name() + ": " + headline + " dropped by " + Formats.fixed(-change, 3)
                         + " (p = " + Formats.pValue(t.pValue()) + ")");
+                verdict = "regression";
                 md.append("**regression** |\n");
-            } else if (change < 0) {
-                md.append("ok: drop not significant |\n");
             } else {
-                md.append(significant ? "improved |\n" : "ok: gain not significant |\n");
+                verdict = change < 0 ? "ok: drop not significant" : significant ? "improved" : "ok: gain not significant";
+                md.append(verdict).append(" |\n");
             }
+            quality.add(new QualityRow(b.name(), bv.value(), cv.value(), change, t.test() + ", n = " + t.paired(),
+                    t.pValue(), verdict));
         }
         for (String name : currentRuns.keySet()) {
             if (!baseRuns.containsKey(name)) {
                 MetricValue cv = currentRuns.get(name).metrics().get(options.metric());
                 md.append("| ").append(MarkdownReport.cell(name)).append(" | – | ")
                         .append(cv == null ? "n/a" : Formats.metric(cv.value())).append(" | – | – | – | new run |\n");
+                quality.add(new QualityRow(name, null, cv == null ? null : cv.value(), null, null, null, "new run"));
             }
         }
         md.append('\n');
-        speed(baseline, current, options, md, problems);
+        speed(baseline, current, options, md, problems, speedRows);
         md.append(problems.isEmpty() ? "**Result: no regression.**\n"
                 : "**Result: " + problems.size() + (problems.size() == 1 ? " regression" : " regressions") + ".**\n");
-        return new Verdict(problems.isEmpty() ? OK : REGRESSION, md.toString(), problems);
+        return new Verdict(problems.isEmpty() ? OK : REGRESSION, md.toString(), problems, options.metric(), quality,
+                speedRows);
     }
 
     private static void speed(Results baseline, Results current, Options options, StringBuilder md,
-                              List<String> problems) {
+                              List<String> problems, List<SpeedRow> rows) {
         if (!options.judgeSpeed()) {
             md.append("Speed not compared: quality only was asked for.\n\n");
             return;
@@ -215,19 +253,21 @@ public final class RegressionGate {
                     : cr.score() - cr.error() > br.score() + br.error();
             String verdict;
             if (slowdown > options.maxSlowdown() && apart) {
-                verdict = "**regression**";
+                verdict = "regression";
                 problems.add(br.key() + ": " + Formats.fixed(100 * slowdown, 1) + "% slower");
             } else if (slowdown > options.maxSlowdown()) {
                 verdict = "ok: within measured error";
             } else {
                 verdict = "ok";
             }
+            rows.add(new SpeedRow(br.key(), br.unit(), br.score(), br.error(), cr.score(), cr.error(),
+                    cr.score() / br.score() - 1, verdict));
             md.append("| ").append(MarkdownReport.cell(br.key())).append(" | ")
                     .append(Formats.rate(br.score())).append(" ± ").append(Formats.rate(br.error())).append(' ')
                     .append(MarkdownReport.cell(br.unit())).append(" | ").append(Formats.rate(cr.score())).append(" ± ")
                     .append(Formats.rate(cr.error())).append(" | ")
                     .append(Formats.percent(cr.score() / br.score() - 1))
-                    .append(" | ").append(verdict).append(" |\n");
+                    .append(" | ").append(verdict.equals("regression") ? "**regression**" : verdict).append(" |\n");
         }
         md.append('\n');
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.stancebench.io.AtomicFiles;
 import org.stancebench.io.BadInputException;
 import org.stancebench.io.Json;
+import org.stancebench.io.Schemas;
 
 /**
  * Reads and writes {@code results.json} files.
@@ -32,7 +33,7 @@ public final class ResultsIo {
 
     /** The results as JSON text, ending with a newline. */
     public static String toJson(Results results) {
-        return Json.prettyReporting(results);
+        return Schemas.withSchema(Json.prettyReporting(results), Schemas.RESULTS);
     }
 
     /** Writes {@code results} to {@code file} atomically, creating parent directories. */

@@ -1,5 +1,7 @@
 package org.stancebench.model.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -12,8 +14,10 @@ import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.io.BadInputException;
 import org.stancebench.io.Json;
 import org.stancebench.io.Platform;
+import org.stancebench.io.Schemas;
 import org.stancebench.model.DjlBacked;
 
 /**
@@ -181,7 +185,7 @@ public record ModelProvenance(
 
     /** This record as JSON, as written to {@value #FILE_NAME}. */
     public String toJson() {
-        return Json.pretty(this);
+        return Schemas.withSchema(Json.pretty(this), Schemas.PROVENANCE);
     }
 
     /**
@@ -191,6 +195,15 @@ public record ModelProvenance(
      * @throws IOException with a one-line message naming {@code source} and the field at fault
      */
     public static ModelProvenance parse(String json, String source) throws IOException {
-        return Json.parse(json, ModelProvenance.class, source);
+        JsonNode tree = Json.readTree(json, source);
+        if (tree instanceof ObjectNode o && o.has("$schema")) {
+            // Directories written before the field existed have none; any other schema is not this format.
+            if (!Schemas.PROVENANCE.equals(o.get("$schema").asText())) {
+                throw BadInputException.at(source, 0, "$schema", "is " + o.get("$schema") + ", expected \""
+                        + Schemas.PROVENANCE + "\"");
+            }
+            o.remove("$schema");
+        }
+        return Json.parse(tree, ModelProvenance.class, source);
     }
 }

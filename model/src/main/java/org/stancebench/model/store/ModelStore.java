@@ -75,11 +75,17 @@ public final class ModelStore {
         Files.createDirectory(tmp);
         try {
             model.save(tmp);
-            SortedMap<String, String> files = checksums(tmp);
-            if (files.containsKey(ModelProvenance.FILE_NAME)) {
-                throw new IllegalStateException("classifier '" + model.name() + "' wrote its own "
-                        + ModelProvenance.FILE_NAME + "; that name is reserved for the model store");
+            for (String reserved : new String[] {ModelProvenance.FILE_NAME, ModelCard.FILE_NAME}) {
+                if (Files.exists(tmp.resolve(reserved))) {
+                    throw new IllegalStateException("classifier '" + model.name() + "' wrote its own " + reserved
+                            + "; that name is reserved for the model store");
+                }
             }
+            // The card describes the model without the file hashes, so it can be one of the hashed files.
+            Files.writeString(tmp.resolve(ModelCard.FILE_NAME),
+                    ModelCard.markdown(ModelProvenance.describe(model, data, options, new TreeMap<>())),
+                    StandardCharsets.UTF_8);
+            SortedMap<String, String> files = checksums(tmp);
             ModelProvenance provenance = ModelProvenance.describe(model, data, options, files);
             Files.writeString(tmp.resolve(ModelProvenance.FILE_NAME), provenance.toJson(), StandardCharsets.UTF_8);
             AtomicFiles.replaceDirectory(tmp, target);

@@ -104,7 +104,7 @@ class FloorClassifiersTest {
         try (var list = Files.list(tmp.resolve("one"))) {
             files = list.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(2, files.size(), files.toString());
+        assertEquals(3, files.size(), files.toString());
         for (String f : files) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("one").resolve(f)),
                     Files.readAllBytes(tmp.resolve("two").resolve(f)), f);

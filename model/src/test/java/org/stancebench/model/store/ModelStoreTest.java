@@ -45,7 +45,7 @@ class ModelStoreTest {
     void writesTheModelFilesAndAProvenanceListingTheirChecksums() throws IOException {
         Path dir = saveMajority("m");
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("majority.json", "provenance.json"),
+            assertEquals(List.of("MODEL_CARD.md", "majority.json", "provenance.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         ModelProvenance p = ModelStore.verify(dir);
@@ -55,7 +55,8 @@ class ModelStoreTest {
         assertEquals(40, p.trainSize());
         assertEquals(0, p.devSize());
         assertEquals(SyntheticData.LABELS, p.labels());
-        assertEquals(Map.of("majority.json", ContentHash.sha256(dir.resolve("majority.json"))), p.files());
+        assertEquals(Map.of("majority.json", ContentHash.sha256(dir.resolve("majority.json")),
+                "MODEL_CARD.md", ContentHash.sha256(dir.resolve("MODEL_CARD.md"))), p.files());
         assertNull(p.djlVersion(), "majority does not use DJL");
         assertNull(p.djlEngine());
         assertEquals(System.getProperty("java.version"), p.javaVersion());
@@ -64,10 +65,26 @@ class ModelStoreTest {
     }
 
     @Test
+    void aModelCardWithHubFrontMatterDescribesTheModel() throws IOException {
+        Path dir = saveMajority("card");
+        String card = Files.readString(dir.resolve(ModelCard.FILE_NAME));
+        assertTrue(card.startsWith("---\nlibrary_name: stancebench\npipeline_tag: text-classification\n"), card);
+        String front = card.substring(4, card.indexOf("\n---\n", 4));
+        assertTrue(front.contains("\n  classifier: majority\n"), front);
+        assertTrue(front.contains("\n  labels: [" + String.join(", ", SyntheticData.LABELS) + "]\n"), front);
+        assertTrue(front.contains("\n  seed: 7\n"), front);
+        assertTrue(front.contains("\n  training_fingerprint: synthetic-seed-task\n"), front);
+        assertTrue(card.contains("trained by StanceBench") && card.contains("with seed 7 on 40 training examples"), card);
+        // Hand-editing the card is a change like any other: the directory no longer verifies.
+        Files.writeString(dir.resolve(ModelCard.FILE_NAME), card + "edited\n");
+        assertThrows(IOException.class, () -> ModelStore.verify(dir));
+    }
+
+    @Test
     void savingTheSameModelTwiceWritesIdenticalBytes() throws IOException {
         Path a = saveMajority("a");
         Path b = saveMajority("b");
-        for (String f : List.of("majority.json", "provenance.json")) {
+        for (String f : List.of("majority.json", "provenance.json", "MODEL_CARD.md")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
     }
@@ -132,7 +149,7 @@ class ModelStoreTest {
         "\"seed\": 7=>\"seed\": 7, \"color\": \"red\"|unknown field 'color'",
         "\"format\": 1=>\"format\": 99|unsupported provenance format 99",
         "\"labels\": [=>\"labelz\": [|missing field 'labels'",
-        "{=>[|provenance.json:1: expected an object, got an array",
+        "{=>[|provenance.json:2: not valid JSON",
     })
     void refusesAnEditedProvenance(String edit) throws IOException {
         String[] parts = edit.split("\\|");

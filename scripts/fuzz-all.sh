@@ -3,13 +3,14 @@
 # target from libFuzzer's own counts: executions, coverage, corpus, findings. Logs go to LOG_DIR.
 #
 # Usage: scripts/fuzz-all.sh SECONDS [LOG_DIR]
+#   FUZZ_TARGETS="page vast" runs only those targets.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:?usage: scripts/fuzz-all.sh SECONDS [LOG_DIR]}"
 logs="${2:-$root/fuzz/target/fuzz-logs}"
 mkdir -p "$logs"
 cd "$root"
-targets=(page labelFile csvImport jsonlImport tweetEval iSarcasmEval vast predictionsFile resultsFile modelDirectory)
+read -r -a targets <<< "${FUZZ_TARGETS:-page labelFile csvImport jsonlImport tweetEval iSarcasmEval vast predictionsFile resultsFile modelDirectory}"
 ./mvnw -B -q -DskipTests install -pl fuzz -am || exit 1
 run() {
     FUZZ_NO_BUILD=1 scripts/fuzz.sh "$1" "$seconds" > "$logs/$1.log" 2>&1

@@ -36,7 +36,8 @@ sample_rss() {
     local peak=0 r
     echo 0 > "$2"
     while sleep 1; do
-        r="$(ps -eo rss=,args= | grep -F -- "$1" | grep -v -e grep -e sample_rss | awk '{print $1}' | sort -n | tail -1)"
+        # (|| true: no such process yet is not an error, and this function runs under set -e.)
+        r="$(ps -eo rss=,args= | grep -F -- "$1" | grep -v -e grep -e sample_rss | awk '{print $1}' | sort -n | tail -1 || true)"
         if [ -n "$r" ] && [ "$r" -gt "$peak" ]; then
             peak="$r"
             echo "$peak" > "$2"
@@ -54,7 +55,7 @@ run_engine() {
         sb score --model "$work/model-$model" --input "$work/rows-$model.jsonl" --out "$work/out-$model-$label.jsonl" "$@" \
             > "$work/score-$model-$label.txt" 2> "$work/score-$model-$label.err"
         echo "score $model $label: $(ms "$start") ms wall; $(cat "$work/score-$model-$label.txt")"
-        kill "${samplers[@]}" 2>/dev/null; wait "${samplers[@]}" 2>/dev/null
+        kill "${samplers[@]}" 2>/dev/null; wait "${samplers[@]}" 2>/dev/null || true
         echo "  peak resident set: scoring JVM $(( $(cat "$work/rss-driver-$model-$label") / 1024 )) MiB, largest executor" \
             "$(( $(cat "$work/rss-executor-$model-$label") / 1024 )) MiB"
         cmp "$work/out-$model-local.jsonl" "$work/out-$model-$label.jsonl" && echo "  identical to the local engine"

@@ -4,6 +4,8 @@
 #
 # Usage: spark/scripts/measure-scoring.sh CORPORA_DIR ROWS_TFIDF ROWS_MINILM [WORK_DIR]
 # Texts are TweetEval irony's training tweets, repeated to the row count, ids made unique.
+# MEASURE_ENGINES="local2 cluster" measures only those (default: local local2 cluster); outputs are
+# compared with WORK_DIR's local-engine outputs when they exist.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 corpora="$1"
@@ -58,15 +60,19 @@ run_engine() {
         kill "${samplers[@]}" 2>/dev/null; wait "${samplers[@]}" 2>/dev/null || true
         echo "  peak resident set: scoring JVM $(( $(cat "$work/rss-driver-$model-$label") / 1024 )) MiB, largest executor" \
             "$(( $(cat "$work/rss-executor-$model-$label") / 1024 )) MiB"
-        cmp "$work/out-$model-local.jsonl" "$work/out-$model-$label.jsonl" && echo "  identical to the local engine"
+        if [ -f "$work/out-$model-local.jsonl" ]; then
+            cmp "$work/out-$model-local.jsonl" "$work/out-$model-$label.jsonl" && echo "  identical to the local engine"
+        fi
     done
     local start
     start=$(date +%s%N)
     sb reproduce --quick --no-bench --out "$work/reproduce-$label" "$@" > /dev/null 2> "$work/reproduce-$label.err"
     echo "reproduce --quick --no-bench $label: $(ms "$start") ms wall"
 }
-run_engine local
-run_engine local2 --engine spark --master 'local[2]'
+engines=" ${MEASURE_ENGINES:-local local2 cluster} "
+[[ "$engines" == *" local "* ]] && run_engine local
+[[ "$engines" == *" local2 "* ]] && run_engine local2 --engine spark --master 'local[2]'
+[[ "$engines" == *" cluster "* ]] || exit 0
 start_cluster 2
 # One core per executor, and each executor's JVM told so (its encoder sizes its thread pool from it).
 run_engine cluster --engine spark --master "$master" --spark-conf spark.executor.memory=5g --spark-conf spark.executor.cores=1 \

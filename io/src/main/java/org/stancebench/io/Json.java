@@ -162,6 +162,11 @@ public final class Json {
      * @throws BadInputException with one line naming {@code source}, what is wrong and the field
      */
     public static <T> T parse(JsonNode tree, Class<T> type, String source) throws BadInputException {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            // Jackson maps these to a null object rather than failing.
+            throw BadInputException.in(source, (tree == null || tree.isMissingNode() ? "empty" : "null")
+                    + ", expected a JSON object");
+        }
         try {
             return strict(type).readValue(tree);
         } catch (IOException e) {
@@ -184,7 +189,11 @@ public final class Json {
     /** Parses {@code json} as a tree; {@code source} names it in messages. */
     public static JsonNode readTree(String json, String source) throws BadInputException {
         try {
-            return MAPPER.readTree(json);
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || tree.isMissingNode()) {
+                throw BadInputException.in(source, "empty, expected JSON");
+            }
+            return tree;
         } catch (JsonProcessingException e) {
             throw error(source, e);
         }

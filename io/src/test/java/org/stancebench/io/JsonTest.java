@@ -18,6 +18,16 @@ class JsonTest {
     }
 
     @Test
+    void anEmptyOrNullDocumentIsRefusedRatherThanReadAsNull() {
+        // Found by fuzzing: an empty provenance.json parsed to null and failed later with a NullPointerException.
+        BadInputException empty = assertThrows(BadInputException.class, () -> Json.readTree("", "p.json"));
+        assertEquals("p.json: empty, expected JSON", empty.getMessage());
+        BadInputException nul = assertThrows(BadInputException.class,
+                () -> Json.parse(Json.readTree("null", "p.json"), Point.class, "p.json"));
+        assertEquals("p.json: null, expected a JSON object", nul.getMessage());
+    }
+
+    @Test
     void prettyIsTheHouseStyleWithLfLineEnds() {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         counts.put("b", 2);

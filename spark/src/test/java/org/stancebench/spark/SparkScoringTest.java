@@ -132,6 +132,45 @@ class SparkScoringTest {
     }
 
     @Test
+    void everyParquetSplitFileOfADatasetReadsAsItsJsonLines() throws IOException {
+        // The dataset module writes Parquet without a Parquet library; Spark's reader is the check. The
+        // seed has no groups; a small corpus has groups present and absent in runs, and non-ASCII text.
+        List<Example> corpus = new ArrayList<>();
+        String[] groups = {"peace", null, null, "war", "peace", null, "Ωmega", "war"};
+        for (int i = 0; i < 40; i++) {
+            String text = "text " + i + (i % 3 == 0 ? " \u2014 curly \u2019quotes\u2019 \uD83D\uDE00" : "");
+            corpus.add(new Example("c/" + i, text, i % 2 == 0 ? "pos" : "neg", "post", "corpus",
+                    i % 5 == 0 ? "test" : i % 5 == 1 ? "dev" : "train", groups[i % groups.length],
+                    org.stancebench.io.ContentHash.sha256(text)));
+        }
+        Path withGroups = dir.resolve("corpus");
+        org.stancebench.dataset.storage.DatasetWriter.write(withGroups, new org.stancebench.dataset.storage.DatasetDescription(
+                "corpus", "A test corpus", "For tests.", "Made up in the test.", "CC0", null, List.of("pos", "neg"),
+                "By the test.", List.of()), corpus, 13, 2, 1);
+        int files = 0;
+        for (Path data : List.of(dir.resolve("seed"), withGroups)) {
+            for (String split : List.of("train", "validation", "test")) {
+                var frame = spark.session().read().parquet(data.resolve(split + ".parquet").toString());
+                List<String> expected = Files.readAllLines(data.resolve(split + ".jsonl"), StandardCharsets.UTF_8);
+                List<String> columns = List.of(frame.columns());
+                assertEquals(List.of("id", "text", "label", "unit", "source", "group", "sha256"), columns);
+                List<Row> rows = frame.collectAsList();
+                assertEquals(expected.size(), rows.size(), data + " " + split);
+                for (int i = 0; i < rows.size(); i++) {
+                    var json = org.stancebench.io.Json.MAPPER.readTree(expected.get(i));
+                    for (int c = 0; c < columns.size(); c++) {
+                        var value = json.get(columns.get(c));
+                        assertEquals(value.isNull() ? null : value.asText(), rows.get(i).getString(c),
+                                data + " " + split + " row " + i + " " + columns.get(c));
+                    }
+                }
+                files++;
+            }
+        }
+        assertEquals(6, files);
+    }
+
+    @Test
     void parquetInputGivesTheSamePredictionsAsJsonLines() throws IOException {
         Path in = input("same.jsonl", 200, List.of());
         LocalScoring.run(new ScoringOptions(model, in, dir.resolve("from-json.jsonl"), false, 64), m -> { });

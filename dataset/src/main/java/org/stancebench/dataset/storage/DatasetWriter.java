@@ -180,18 +180,25 @@ public final class DatasetWriter {
     static byte[] examplesJsonl(List<Example> examples) {
         StringBuilder sb = new StringBuilder();
         for (Example e : examples) {
-            ObjectNode o = Json.object();
-            o.put("id", e.id());
-            o.put("text", e.text());
-            o.put("label", e.label());
-            o.put("unit", e.unit());
-            o.put("source", e.source());
-            o.put("split", e.split());
-            o.put("group", e.group());
-            o.put("sha256", e.sha256());
-            sb.append(Json.compact(o)).append('\n');
+            sb.append(exampleLine(e, true)).append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One example as a line of {@code examples.jsonl}, or of a split file ({@code withSplit} false). */
+    static String exampleLine(Example e, boolean withSplit) {
+        ObjectNode o = Json.object();
+        o.put("id", e.id());
+        o.put("text", e.text());
+        o.put("label", e.label());
+        o.put("unit", e.unit());
+        o.put("source", e.source());
+        if (withSplit) {
+            o.put("split", e.split());
+        }
+        o.put("group", e.group());
+        o.put("sha256", e.sha256());
+        return Json.compact(o);
     }
 
     private static byte[] foldsJson(List<Fold> folds, long seed, int k, int repeats) {
@@ -279,6 +286,9 @@ public final class DatasetWriter {
                 fileObject(dist, name, "The " + split + " split's examples (the Hub's " + HubCard.SPLIT_NAMES.get(split)
                         + "), one JSON object per line, without the split field.", "application/jsonlines",
                         files.get(name));
+                String parquet = HubCard.parquetOf(split);
+                fileObject(dist, parquet, "The same examples as " + name + ", as Apache Parquet.",
+                        "application/x-parquet", files.get(parquet));
             }
         }
         ArrayNode recordSets = root.putArray("recordSet");

@@ -1,13 +1,11 @@
 package org.stancebench.dataset.storage;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stancebench.dataset.Example;
-import org.stancebench.io.Json;
 
 /**
  * What makes a dataset directory load on the Hugging Face Hub without thinking: one JSON-lines file per
@@ -33,31 +31,29 @@ final class HubCard {
         return SPLIT_NAMES.get(split) + ".jsonl";
     }
 
+    /** The Parquet twin of {@link #fileOf}, for example {@code validation.parquet}. */
+    static String parquetOf(String split) {
+        return SPLIT_NAMES.get(split) + ".parquet";
+    }
+
     /**
-     * The per-split files: each example line as in {@code examples.jsonl} without {@code split}, which
-     * the file name says; splits without examples are left out.
+     * The per-split files, JSON lines and Parquet: each example as in {@code examples.jsonl} without
+     * {@code split}, which the file name says; splits without examples are left out.
      */
     static Map<String, byte[]> splitFiles(List<Example> examples) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String split : SPLITS) {
+            List<Example> in = examples.stream().filter(e -> e.split().equals(split)).toList();
+            if (in.isEmpty()) {
+                continue;
+            }
             StringBuilder sb = new StringBuilder();
-            for (Example e : examples) {
-                if (!e.split().equals(split)) {
-                    continue;
-                }
-                ObjectNode o = Json.object();
-                o.put("id", e.id());
-                o.put("text", e.text());
-                o.put("label", e.label());
-                o.put("unit", e.unit());
-                o.put("source", e.source());
-                o.put("group", e.group());
-                o.put("sha256", e.sha256());
-                sb.append(Json.compact(o)).append('\n');
+            for (Example e : in) {
+                sb.append(DatasetWriter.exampleLine(e, false)).append('\n');
             }
-            if (sb.length() > 0) {
-                files.put(fileOf(split), sb.toString().getBytes(StandardCharsets.UTF_8));
-            }
+            files.put(fileOf(split), sb.toString().getBytes(StandardCharsets.UTF_8));
+            files.put(parquetOf(split), ParquetSplitFile.write(in,
+                    DatasetWriter.GENERATOR + " version " + DatasetWriter.GENERATOR_VERSION));
         }
         return files;
     }

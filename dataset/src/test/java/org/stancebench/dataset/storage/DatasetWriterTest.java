@@ -38,7 +38,8 @@ import org.stancebench.io.Json;
 class DatasetWriterTest {
 
     private static final List<String> FILES = List.of("examples.jsonl", "folds.json", "MANIFEST.json",
-            "DATACARD.md", "croissant.json", "README.md", "train.jsonl", "validation.jsonl", "test.jsonl");
+            "DATACARD.md", "croissant.json", "README.md", "train.jsonl", "validation.jsonl", "test.jsonl",
+            "train.parquet", "validation.parquet", "test.parquet");
 
     @TempDir
     Path tmp;

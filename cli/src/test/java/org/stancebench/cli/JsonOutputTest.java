@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stancebench.dataset.SeedDataset;
+import org.stancebench.io.Platform;
 import org.stancebench.model.ClassifierRegistry;
 
 /** Commands other tools read: {@code --json} / {@code --format json} put one JSON document on stdout. */
@@ -59,6 +60,35 @@ class JsonOutputTest {
         JsonNode problems = JSON.readTree(bad.out()).get("problems");
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).asText().startsWith(damaged.resolve("DATACARD.md") + ": changed"), bad.out());
+    }
+
+    @Test
+    void oneBuildStampInVersionResultsAndProvenance() throws IOException {
+        String stamp = Platform.current().stancebenchVersion();
+        CliRun version = CliRun.run("--version");
+        assertEquals(0, version.exitCode(), version.err());
+        assertTrue(version.out().startsWith("stancebench " + stamp), version.out());
+        CliRun run = CliRun.run("evaluate", "--classifier", "majority", "--data", data.toString(), "--bootstrap", "100",
+                "--out", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode results = JSON.readTree(run.out());
+        assertEquals("stancebench " + stamp, results.get("createdBy").asText());
+        Path model = dir.resolve("stamped-model");
+        assertEquals(0, CliRun.run("train", "--model", "majority", "--data", data.toString(), "--out", model.toString())
+                .exitCode());
+        assertEquals(stamp, JSON.readTree(Files.readString(model.resolve("provenance.json"))).get("stancebenchVersion")
+                .asText());
+    }
+
+    @Test
+    void shellCompletionNamesEveryCommand() {
+        CliRun run = CliRun.run("generate-completion");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("complete -F"), "a bash completion script");
+        for (String command : List.of("dataset", "train", "evaluate", "predict", "compare", "report", "score", "bench",
+                "reproduce", "models")) {
+            assertTrue(run.out().contains(command), command);
+        }
     }
 
     @Test

@@ -353,17 +353,9 @@ public final class DatasetWriter {
         rs.put("dataType", type);
         rs.putObject("key").put("@id", id + "/name");
         ArrayNode fields = rs.putArray("field");
-        ObjectNode name = fields.addObject();
-        name.put("@type", "cr:Field");
-        name.put("@id", id + "/name");
-        name.put("name", "name");
-        name.put("dataType", "sc:Text");
+        crField(fields, id, "name", null, "sc:Text");
         if (urls != null) {
-            ObjectNode url = fields.addObject();
-            url.put("@type", "cr:Field");
-            url.put("@id", id + "/url");
-            url.put("name", "url");
-            url.put("dataType", type);
+            crField(fields, id, "url", null, type);
         }
         ArrayNode data = rs.putArray("data");
         for (int i = 0; i < names.size(); i++) {
@@ -377,12 +369,7 @@ public final class DatasetWriter {
 
     private static ObjectNode jsonField(ArrayNode fields, String name, String type, String description,
             String jsonPath, boolean repeated) {
-        ObjectNode f = fields.addObject();
-        f.put("@type", "cr:Field");
-        f.put("@id", "folds/" + name);
-        f.put("name", name);
-        f.put("description", description);
-        f.put("dataType", type);
+        ObjectNode f = crField(fields, "folds", name, description, type);
         if (repeated) {
             f.put("repeated", true);
         }
@@ -405,15 +392,23 @@ public final class DatasetWriter {
     }
 
     private static void field(ArrayNode fields, String name, String description) {
-        ObjectNode f = fields.addObject();
-        f.put("@type", "cr:Field");
-        f.put("@id", "examples/" + name);
-        f.put("name", name);
-        f.put("description", description);
-        f.put("dataType", "sc:Text");
-        ObjectNode source = f.putObject("source");
+        ObjectNode source = crField(fields, "examples", name, description, "sc:Text").putObject("source");
         source.putObject("fileObject").put("@id", EXAMPLES);
         source.putObject("extract").put("column", name);
+    }
+
+    /** A {@code cr:Field} of record set {@code recordSet}; {@code description} may be null. */
+    private static ObjectNode crField(ArrayNode fields, String recordSet, String name, String description,
+            String type) {
+        ObjectNode f = fields.addObject();
+        f.put("@type", "cr:Field");
+        f.put("@id", recordSet + "/" + name);
+        f.put("name", name);
+        if (description != null) {
+            f.put("description", description);
+        }
+        f.put("dataType", type);
+        return f;
     }
 
     /** Builds the directory as a hidden sibling, then swaps it in. */

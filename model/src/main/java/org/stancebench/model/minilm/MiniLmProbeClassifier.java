@@ -18,12 +18,19 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
     private final SoftmaxHead head;
     private final Map<String, String> settings;
     private final MiniLmEncoder encoder;
+    private final ProbeFeatures features;
 
     MiniLmProbeClassifier(List<String> labels, SoftmaxHead head, Map<String, String> settings, MiniLmEncoder encoder) {
+        this(labels, head, settings, encoder, ProbeFeatures.TEXT);
+    }
+
+    MiniLmProbeClassifier(List<String> labels, SoftmaxHead head, Map<String, String> settings, MiniLmEncoder encoder,
+                          ProbeFeatures features) {
         this.labels = List.copyOf(labels);
         this.head = head;
         this.settings = Map.copyOf(settings);
         this.encoder = encoder;
+        this.features = features;
     }
 
     SoftmaxHead head() {
@@ -47,12 +54,13 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public double[] predictProba(String text) {
-        return head.probabilities(encoder.encode(text));
+        return features == ProbeFeatures.TEXT ? head.probabilities(encoder.encode(text))
+                : predictProba(List.of(text)).get(0);
     }
 
     @Override
     public List<double[]> predictProba(List<String> texts) {
-        float[][] embedded = encoder.encode(texts);
+        float[][] embedded = features.of(encoder, texts);
         List<double[]> out = new ArrayList<>(embedded.length);
         for (float[] e : embedded) {
             out.add(head.probabilities(e));

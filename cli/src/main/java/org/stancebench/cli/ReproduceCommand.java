@@ -13,11 +13,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stancebench reproduce}: one of the experiments module's reproductions, run from the command
  * line. {@code --task seed} (the default) is {@link SeedReproduceRun}, {@code --task tweeteval} is
- * {@link TweetEvalReproduceRun}; this class holds the options and hands over.
+ * {@link TweetEvalReproduceRun}, {@code --task vast} is {@link VastReproduceRun}; this class holds the
+ * options and hands over.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Run a whole reproduction. Two tasks:",
+            "Run a whole reproduction. Three tasks:",
             "--task seed (default): build the seed dataset, train and evaluate every registered classifier "
                     + "(cross-validation on the dataset's folds, and the test split), compare every pair "
                     + "(paired tests, Holm's correction), run the inference benchmarks and write the report: "
@@ -40,20 +41,32 @@ import picocli.CommandLine.Spec;
                     + "char n-grams off or minn=3 maxn=6 (lr and epochs tuned inside each fit); textcnn its defaults; "
                     + "tfidf-logreg and fasttext tune by the task's official metric. Writes DIR/tweeteval.md (ours "
                     + "beside the published rows, with the difference and every setting tried) and "
-                    + "DIR/tweeteval.json; DIR defaults to out/reproduce-tweeteval. About half an hour on 2 cores."})
+                    + "DIR/tweeteval.json; DIR defaults to out/reproduce-tweeteval. About half an hour on 2 cores.",
+            "--task vast --corpora DIR: reproduce VAST (Allaway and McKeown 2020): topic-conditioned stance, "
+                    + "macro-F1 over con, pro and neutral on the official test set, overall and on the zero-shot "
+                    + "and few-shot topics (column seen?), with bootstrap intervals, beside the published rows. "
+                    + "Inputs are 'topic [SEP] post'; dev (15%%) is carved from the train file, every row of a post "
+                    + "on one side. Default classifiers majority, stratified, tfidf-logreg, minilm-zeroshot, "
+                    + "minilm-probe; default grids: minilm-zeroshot topicSeparator=' [SEP] ' x embed=text,input "
+                    + "(label descriptions 'in favour of {topic}' ...); minilm-probe topicSeparator=' [SEP] ' x "
+                    + "topicInput=joint,pair; tfidf-logreg min_df=2 x sublinear_tf=false,true (C and class weights "
+                    + "tuned inside by dev macro-F1); the setting with the best dev macro-F1 is scored on test. "
+                    + "Writes DIR/vast.md and DIR/vast.json; DIR defaults to out/reproduce-vast. "
+                    + "Timing: docs/vast.md."})
 final class ReproduceCommand implements Callable<Integer> {
-    static final List<String> TASKS = List.of("seed", "tweeteval");
+    static final List<String> TASKS = List.of("seed", "tweeteval", "vast");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "seed",
-            description = "What to reproduce: seed (the seed dataset pipeline) or tweeteval (the published "
-                    + "TweetEval baselines; needs --corpora).")
+            description = "What to reproduce: seed (the seed dataset pipeline), tweeteval (the published "
+                    + "TweetEval baselines; needs --corpora) or vast (VAST, zero- and few-shot topics; needs --corpora).")
     String task;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output directory. Default: out/reproduce (seed) or out/reproduce-tweeteval (tweeteval).")
+            description = "Output directory. Default: out/reproduce (seed), out/reproduce-tweeteval (tweeteval) or "
+                    + "out/reproduce-vast (vast).")
     Path out;
 
     @Option(names = "--quick", description = "seed: one seed, one cross-validation repeat.")
@@ -75,12 +88,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = {"--only", "--classifiers"}, paramLabel = "NAME", split = ",",
             description = "Only these registered classifiers (comma-separated). Default: all of them (seed); "
-                    + "tfidf-logreg, fasttext, textcnn (tweeteval).")
+                    + "tfidf-logreg, fasttext, textcnn (tweeteval); majority, stratified, tfidf-logreg, minilm-zeroshot, "
+                    + "minilm-probe (vast).")
     List<String> only;
 
     @Option(names = "--corpora", paramLabel = "DIR",
-            description = "tweeteval: the folder holding tweeteval/ (for example ../shared/corpora), or the "
-                    + "tweeteval folder itself.")
+            description = "tweeteval, vast: the folder holding tweeteval/ or vast/ (for example ../shared/corpora), "
+                    + "or that folder itself.")
     Path corpora;
 
     @Option(names = "--tasks", paramLabel = "TASK", split = ",",
@@ -88,13 +102,13 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> tweetEvalTasks;
 
     @Option(names = "--set", paramLabel = "CLASSIFIER:KEY=VALUE",
-            description = "tweeteval: a fixed setting for one classifier, added to every setting of its grid "
+            description = "tweeteval, vast: a fixed setting for one classifier, added to every setting of its grid "
                     + "(repeatable).")
     List<String> fixed = new ArrayList<>();
 
     @Option(names = "--grid", paramLabel = "CLASSIFIER:KEY=V1,V2,...",
-            description = "tweeteval: values of one setting to choose from on val (repeatable; every combination "
-                    + "is tried); replaces that classifier's default grid.")
+            description = "tweeteval, vast: values of one setting to choose from on val / dev (repeatable; every "
+                    + "combination is tried); replaces that classifier's default grid.")
     List<String> grids = new ArrayList<>();
 
     @Option(names = "--pooled-stance",
@@ -125,6 +139,9 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!TASKS.contains(task)) {
             throw new IllegalArgumentException("--task: unknown task '" + task + "'; known: " + String.join(", ", TASKS));
+        }
+        if (task.equals("vast")) {
+            return new VastReproduceRun(this).call();
         }
         return task.equals("tweeteval") ? new TweetEvalReproduceRun(this).call() : new SeedReproduceRun(this).call();
     }

@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
                     + "on one side. Default classifiers majority, stratified, tfidf-logreg, minilm-zeroshot, "
                     + "minilm-probe; default grids: minilm-zeroshot topicSeparator=' [SEP] ' x embed=text,input "
                     + "(label descriptions 'in favour of {topic}' ...); minilm-probe topicSeparator=' [SEP] ' x "
-                    + "topicInput=joint,pair; tfidf-logreg min_df=2 x sublinear_tf=false,true (C and class weights "
-                    + "tuned inside by dev macro-F1); the setting with the best dev macro-F1 is scored on test. "
+                    + "topicInput=joint,pair; tfidf-logreg word 1-2-grams (char_ngrams=0, min_df=2, C=1, "
+                    + "class_weight=balanced) x sublinear_tf=false,true; the setting with the best dev macro-F1 is scored on test. "
                     + "Writes DIR/vast.md and DIR/vast.json; DIR defaults to out/reproduce-vast. "
                     + "Timing: docs/vast.md."})
 final class ReproduceCommand implements Callable<Integer> {

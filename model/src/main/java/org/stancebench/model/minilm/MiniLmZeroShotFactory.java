@@ -98,9 +98,7 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-        int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
-        MiniLmEncoder.Settings encoderSettings = MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens);
         return new MiniLmZeroShotClassifier(labels, descriptions, temperature, settings,
-                MiniLmEncoder.sharedOrOpen(encoderSettings));
+                MiniLmEncoder.sharedOrOpen(EncoderOptions.saved(config, file)));
     }
 }

@@ -21,7 +21,7 @@ import org.stancebench.bench.jmh.Fixture;
  * @param classifiers classifiers of the end-to-end and latency benchmarks
  * @param scaled classifiers of the text-length scaling benchmark (empty in quick runs)
  * @param sparseStages whether the sparse text pipeline's stage benchmarks run
- * @param minilmStages whether MiniLM's stage and encoder-peer benchmarks run
+ * @param minilmStages whether MiniLM's stage, encoder-peer and matrix-product ceiling benchmarks run
  * @param fileClassifiers classifiers of the load-and-predict-a-file benchmark
  * @param includes JMH include patterns (regular expressions over benchmark method names)
  */
@@ -76,6 +76,7 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
             omitted.add("one thread only (full: also 2 threads, each with its own model)");
             omitted.add("batches of 32 only (full: 8, 32, 128)");
             omitted.add("no text-length scaling (full: 16, 64, 128, 256, 512 tokens)");
+            omitted.add("encoders at 32 texts per call only (full: also 1)");
         } else {
             batchSizes = List.of(8, 32, 128);
             lengths = List.of(16, 64, 128, 256, 512);
@@ -92,6 +93,7 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
         if (minilm) {
             includes.add("StageBench\\.minilm\\w+$");
             includes.add("EncoderBench\\.\\w+$");
+            includes.add("CeilingBench\\.\\w+$");
         }
         if (!file.isEmpty()) {
             includes.add("FileBench\\.\\w+$");
@@ -142,6 +144,9 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
         }
         if (sparseStages) {
             b = b.param("sparseClassifier", classifiers.stream().filter(SPARSE::contains).toArray(String[]::new));
+        }
+        if (minilmStages && quick) {
+            b = b.param("batch", String.valueOf(org.stancebench.bench.jmh.EncoderBench.BATCH));
         }
         if (!fileClassifiers.isEmpty()) {
             b = b.param("fileClassifier", fileClassifiers.toArray(String[]::new))

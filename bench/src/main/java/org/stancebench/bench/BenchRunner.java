@@ -118,7 +118,8 @@ public final class BenchRunner {
         }
 
         if (minilmFlops > 0) {
-            MiniLmFlops.note(minilmFlops, results, peers).ifPresent(notes::add);
+            notes.addAll(MiniLmFlops.notes(minilmFlops, results, peers));
+            notes.add(MlasKernels.note(Hardware.detect().cpuFlags()));
         }
         long end = System.nanoTime();
         double wall = (end - start) / 1e9;

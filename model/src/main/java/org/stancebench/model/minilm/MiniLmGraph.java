@@ -403,7 +403,7 @@ final class MiniLmGraph {
     // ---- what the rewrite writes ----
 
     /** A protocol-buffer message under construction. */
-    private static final class Message {
+    static final class Message {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Message varint(int number, long v) {

@@ -56,6 +56,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void aBenchmarkWithoutResultFailsTheCommandInOneLine(@TempDir Path dir) throws Exception {
+        try {
+            org.stancebench.bench.BenchRunner.checkJmhLock();
+        } catch (IllegalStateException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + e.getMessage());
+        }
+        Path out = dir.resolve("o");
+        Run r;
+        System.setProperty(org.stancebench.bench.jmh.Fixture.FAIL_PROPERTY, "^majority$");
+        try {
+            r = run("bench", "--quick", "--no-peers", "--include", "^majority$", "--out", out.toString());
+        } finally {
+            System.clearProperty(org.stancebench.bench.jmh.Fixture.FAIL_PROPERTY);
+        }
+        assertEquals(1, r.exit(), r.out() + r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("stancebench: 3 of 3 benchmarks produced no result (InferenceBench.batch1T "
+                + "batchSize=32 classifier=majority, InferenceBench.single1T classifier=majority, LatencyBench.latency "
+                + "classifier=majority); first cause: java.lang.IllegalStateException: majority: not loaded"), last);
+        assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace:\n" + r.err());
+        assertTrue(r.out().contains("note: no result: LatencyBench.latency classifier=majority"), r.out());
+        assertTrue(Files.isRegularFile(out.resolve("bench-summary.json")), "the summary is still written");
+        assertEquals("[]", Files.readString(out.resolve("jmh.json")).replaceAll("\\s", ""), "an empty jmh.json");
+    }
+
+    @Test
     void aHeldJmhLockFailsBeforeAnyWorkInOneLine(@TempDir Path dir) throws Exception {
         Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
         Path kept = dir.resolve("o").resolve("work").resolve("kept.txt");

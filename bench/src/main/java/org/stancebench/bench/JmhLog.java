@@ -38,6 +38,7 @@ final class JmhLog implements OutputFormat {
     private final Map<String, String> exitCause = new LinkedHashMap<>();
     private String current = "";
     private boolean inStderr;
+    private boolean runProgress = true;
     private final StringBuilder partial = new StringBuilder();
 
     /**
@@ -81,6 +82,14 @@ final class JmhLog implements OutputFormat {
         return exitCause.isEmpty() ? null : exitCause.values().iterator().next();
     }
 
+    /**
+     * Whether JMH's "Run progress" estimate is passed on; off for the one-fork invocations of the
+     * interleaved rounds, whose estimate covers only themselves (the rounds report their own count).
+     */
+    void runProgress(boolean on) {
+        runProgress = on;
+    }
+
     /** Closes the log file. */
     void finish() {
         log.flush();
@@ -89,7 +98,9 @@ final class JmhLog implements OutputFormat {
 
     private void line(String line) {
         if (line.startsWith("# Run progress: ")) {
-            progress.accept("bench: " + line.substring("# Run progress: ".length()));
+            if (runProgress) {
+                progress.accept("bench: " + line.substring("# Run progress: ".length()));
+            }
         } else if (line.startsWith("<forked VM failed")) {
             exitCause.putIfAbsent(current, line.replaceAll("[<>]", ""));
             progress.accept("bench:   " + line);

@@ -110,9 +110,13 @@ final class JmhRun {
                 runOnce(main.build(), out, produced, runnerFailures,
                         expected.stream().filter(c -> !rounds.contains(c)).toList());
             }
-            for (Slot slot : schedule(rounds)) {
+            List<Slot> slots = schedule(rounds);
+            out.runProgress(false);
+            for (int i = 0; i < slots.size(); i++) {
+                Slot slot = slots.get(i);
                 Combo c = slot.combo();
-                progress.accept("bench: interleaved round " + slot.round() + " of " + slot.rounds() + ": " + c.key());
+                progress.accept("bench: interleaved fork " + (i + 1) + " of " + slots.size() + " (round " + slot.round()
+                        + " of " + slot.rounds() + "): " + c.key());
                 ChainedOptionsBuilder one = new OptionsBuilder().parent(base)
                         .include("^" + Pattern.quote(c.benchmark()) + "$").forks(1);
                 c.params().forEach((k, v) -> one.param(k, v));

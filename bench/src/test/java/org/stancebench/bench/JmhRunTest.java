@@ -127,12 +127,18 @@ class JmhRunTest {
         JmhRun.Outcome outcome = JmhRun.run(List.of("InferenceBench\\.single1T$"), base, b -> true, json,
                 dir.resolve("interleaved.log"), lines::add);
         assertEquals(List.of(), outcome.missing());
-        List<String> order = lines.stream().filter(l -> l.startsWith("bench: interleaved round ")).toList();
+        List<String> order = lines.stream().filter(l -> l.startsWith("bench: interleaved ")).toList();
         assertEquals(List.of(
-                "bench: interleaved round 1 of 2: InferenceBench.single1T classifier=majority",
-                "bench: interleaved round 1 of 2: InferenceBench.single1T classifier=stratified",
-                "bench: interleaved round 2 of 2: InferenceBench.single1T classifier=stratified",
-                "bench: interleaved round 2 of 2: InferenceBench.single1T classifier=majority"), order);
+                "bench: interleaved fork 1 of 4 (round 1 of 2): InferenceBench.single1T classifier=majority",
+                "bench: interleaved fork 2 of 4 (round 1 of 2): InferenceBench.single1T classifier=stratified",
+                "bench: interleaved fork 3 of 4 (round 2 of 2): InferenceBench.single1T classifier=stratified",
+                "bench: interleaved fork 4 of 4 (round 2 of 2): InferenceBench.single1T classifier=majority"), order);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("% complete")), "per-invocation estimates are not shown");
+        // What ran, in that order, from JMH's own log.
+        List<String> started = Files.readAllLines(dir.resolve("interleaved.log")).stream()
+                .filter(l -> l.startsWith("# Parameters: ")).toList();
+        assertEquals(List.of("# Parameters: (classifier = majority)", "# Parameters: (classifier = stratified)",
+                "# Parameters: (classifier = stratified)", "# Parameters: (classifier = majority)"), started);
         assertEquals(2, outcome.runs().size());
         JsonNode written = Json.readTree(json);
         for (int i = 0; i < 2; i++) {

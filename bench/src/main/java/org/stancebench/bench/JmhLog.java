@@ -31,6 +31,9 @@ final class JmhLog implements OutputFormat {
     private static final Pattern EXCEPTION = Pattern.compile(
             "^(Caused by: )?([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error)(:.*)?$");
 
+    /** A line of a stack trace after its exception line. */
+    private static final Pattern STACK = Pattern.compile("^\\s*(at |\\.\\.\\. \\d+ more|Caused by: |Suppressed: )");
+
     private final OutputFormat log;
     private final Runnable closeLog;
     private final Consumer<String> progress;
@@ -108,7 +111,8 @@ final class JmhLog implements OutputFormat {
             inStderr = true;
         } else if (line.startsWith("</stderr>")) {
             inStderr = false;
-        } else if (inStderr && !line.isBlank() && !EXCEPTION.matcher(line.strip()).matches()) {
+        } else if (inStderr && !line.isBlank() && !EXCEPTION.matcher(line.strip()).matches()
+                && !STACK.matcher(line).find()) {
             // The fork's own last words: "Unrecognized VM option ..." when it could not start.
             String exit = exitCause.get(current);
             if (exit != null && !exit.contains(": ")) {

@@ -130,6 +130,7 @@ final class TradeoffChart {
             m.empty("polyline", "class", "front", "points", String.join(" ", coords), "fill", "none",
                     "stroke", "#555", "stroke-width", "1.5", "stroke-dasharray", "5 4");
         }
+        java.util.Map<Integer, double[]> labels = labels(points, front, xMin, xMax, top);
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             boolean isFront = front.get(i);
@@ -146,14 +147,52 @@ final class TradeoffChart {
             m.element("title", p.name() + ": " + p.tip() + (isFront ? " (on the Pareto front)" : ""));
             m.close("circle");
             if (isFront) {
-                boolean right = x > LEFT + PLOT_W * 0.75;
-                m.element("text", p.name(), "class", "front-label", "x", Markup.num(right ? x - 9 : x + 9),
-                        "y", Markup.num(y - 8), "text-anchor", right ? "end" : "start");
+                double[] at = labels.get(i);
+                m.element("text", p.name(), "class", "front-label", "x", Markup.num(at[0]), "y", Markup.num(at[1]),
+                        "text-anchor", at[2] > 0 ? "end" : at[2] < 0 ? "middle" : "start");
             }
             m.close("g");
         }
         m.close("svg");
         return m.toString();
+    }
+
+    /**
+     * Where each front point's label goes ({x, baseline, anchor: 0 start, 1 end, -1 middle}): above
+     * right of the point (above left near the right edge), or centred below it when that would
+     * overlap a label placed before it, going from slow to fast.
+     */
+    private static java.util.Map<Integer, double[]> labels(List<Point> points, List<Boolean> front, double xMin,
+                                                           double xMax, double top) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (front.get(i)) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> points.get(i).rate()).thenComparing(i -> i));
+        java.util.Map<Integer, double[]> at = new java.util.HashMap<>();
+        List<double[]> boxes = new ArrayList<>();
+        for (int i : order) {
+            double x = sx(points.get(i).rate(), xMin, xMax);
+            double y = sy(points.get(i).score(), top);
+            boolean right = x > LEFT + PLOT_W * 0.75;
+            // An estimate of 12px sans-serif text, as the legend's.
+            double width = 6.5 * points.get(i).name().length();
+            double x0 = right ? x - 9 - width : x + 9;
+            if (boxes.stream().noneMatch(b -> overlaps(b, x0, x0 + width, y - 8))) {
+                boxes.add(new double[] {x0, x0 + width, y - 8});
+                at.put(i, new double[] {right ? x - 9 : x + 9, y - 8, right ? 1 : 0});
+            } else {
+                boxes.add(new double[] {x - width / 2, x + width / 2, y + 22});
+                at.put(i, new double[] {x, y + 22, -1});
+            }
+        }
+        return at;
+    }
+
+    private static boolean overlaps(double[] box, double x0, double x1, double baseline) {
+        return x0 < box[1] && box[0] < x1 && Math.abs(box[2] - baseline) < 14;
     }
 
     private static double sx(double rate, double xMin, double xMax) {

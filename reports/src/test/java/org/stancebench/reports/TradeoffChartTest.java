@@ -76,6 +76,20 @@ class TradeoffChartTest {
     }
 
     @Test
+    void labelsOfNeighbouringFrontPointsDoNotSitOnEachOther() throws Exception {
+        // b is a little faster and a little worse than a: both on the front, their labels would collide.
+        String svg = TradeoffChart.render("tradeoff", "t", "macro-F1", List.of(p("alpha", 1000, 0.40),
+                p("beta", 1100, 0.39), p("gamma", 100_000, 0.1)));
+        List<Element> labels = Xml.byClass(Xml.parse(svg).getDocumentElement(), "text", "front-label");
+        assertEquals(3, labels.size());
+        double alpha = Double.parseDouble(labels.get(0).getAttribute("y"));
+        double beta = Double.parseDouble(labels.get(1).getAttribute("y"));
+        assertTrue(Math.abs(alpha - beta) >= 14, "alpha at " + alpha + ", beta at " + beta);
+        // gamma is far away: above its point, as usual (score 0.1 of a 300-pixel plot whose top is 40).
+        assertEquals(40 + 300 * 0.9 - 8, Double.parseDouble(labels.get(2).getAttribute("y")), 0.05);
+    }
+
+    @Test
     void theReportJoinsResultsAndBenchByClassifierAndNotesWhatIsLeftOut() throws Exception {
         Results r = ReportTest.sample(true);
         Document doc = Xml.parse(HtmlReport.render(r));

@@ -188,6 +188,7 @@ class JmhRunTest {
     void onlyEncoderBenchIsInterleaved() {
         assertTrue(BenchPlan.interleaved("org.stancebench.bench.jmh.EncoderBench.minilmInt8"));
         assertTrue(BenchPlan.interleaved("org.stancebench.bench.jmh.EncoderBench.langchain4jQuantized"));
+        assertTrue(BenchPlan.interleaved("org.stancebench.bench.jmh.CeilingBench.u8s8"));
         assertFalse(BenchPlan.interleaved("org.stancebench.bench.jmh.StageBench.minilmForward32"));
         assertFalse(BenchPlan.interleaved("org.stancebench.bench.jmh.InferenceBench.batch1T"));
     }

@@ -39,7 +39,7 @@ import org.stancebench.model.minilm.MatMulModels;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(2)
 @Threads(1)
 public class CeilingBench {
 

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
                     + "--quick: one training seed and the first repeat only (5 folds x 1). "
                     + "--full-bench: the full benchmark instead (2 forks, every batch size, thread count and text "
                     + "length, the stage and peer benchmarks, and the peers outside the JVM when installed); about "
-                    + "40 minutes on 2 cores, the same as 'stancebench bench'.",
+                    + "40 minutes on 2 cores, the same as 'stancebench bench'. A benchmark that produced no result "
+                    + "fails the run (exit 1 after the report, which keeps what did run). report.html sets "
+                    + "throughput against macro-F1, with the Pareto front marked.",
             "--task tweeteval --corpora DIR: reproduce the published TweetEval baselines (Barbieri et al. 2020) on "
                     + "stance, irony and emotion. Each classifier (default tfidf-logreg, fasttext, textcnn; compared "
                     + "with the published SVM, FastText and BLSTM rows) trains on the published train split, a grid "

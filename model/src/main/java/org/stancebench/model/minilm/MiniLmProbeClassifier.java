@@ -39,7 +39,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public String name() {
-        return MiniLmProbeFactory.NAME;
+        return MiniLmProbeFactory.NAME + (encoder.settings().precision() == MiniLmEncoder.Precision.INT8 ? Int8Variant.SUFFIX : "");
     }
 
     @Override
@@ -73,8 +73,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("classifier", name());
         config.put("labels", labels);
-        config.put("maxTokens", encoder.settings().maxTokens());
-        config.put("encoder", encoder.files().fingerprint());
+        EncoderOptions.save(config, encoder);
         config.put("settings", new TreeMap<>(settings));
         config.put("weight", head.weight());
         config.put("bias", head.bias());

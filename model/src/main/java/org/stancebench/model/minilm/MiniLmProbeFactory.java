@@ -23,7 +23,7 @@ import org.stancebench.model.Settings;
  * <p>Settings (defaults): {@code epochs} (60), {@code learningRate} (0.01), {@code batchSize} (32),
  * {@code weightDecay} (chosen from 0, 1e-4, 1e-3, 1e-2 by development log-loss when a development
  * set exists, else 1e-4), plus the encoder settings {@code maxTokens}, {@code encodeBatch},
- * {@code threads}. With a development set, the epoch with the lowest development log-loss is kept.
+ * {@code threads}, {@code precision}. With a development set, the epoch with the lowest development log-loss is kept.
  * A saved model holds only the head, its settings and the encoder files' SHA-256; it refuses to
  * load against different encoder files.
  *
@@ -146,8 +146,7 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
             }
             b[c] = (float) bias.get(c).asDouble();
         }
-        int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
         return new MiniLmProbeClassifier(labels, new SoftmaxHead(w, b), saved,
-                MiniLmEncoder.sharedOrOpen(MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens)), features);
+                MiniLmEncoder.sharedOrOpen(EncoderOptions.saved(config, file)), features);
     }
 }

@@ -68,7 +68,7 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
 
     @Override
     public String name() {
-        return MiniLmZeroShotFactory.NAME;
+        return MiniLmZeroShotFactory.NAME + (encoder.settings().precision() == MiniLmEncoder.Precision.INT8 ? Int8Variant.SUFFIX : "");
     }
 
     @Override
@@ -130,8 +130,7 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
         config.put("classifier", name());
         config.put("labels", labels);
         config.put("temperature", temperature);
-        config.put("maxTokens", encoder.settings().maxTokens());
-        config.put("encoder", encoder.files().fingerprint());
+        EncoderOptions.save(config, encoder);
         config.put("descriptions", descriptions);
         if (separator != null) {
             config.put(TopicInput.SEPARATOR_SETTING, separator);

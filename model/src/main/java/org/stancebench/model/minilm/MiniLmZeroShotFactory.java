@@ -119,12 +119,10 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-        int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
-        MiniLmEncoder.Settings encoderSettings = MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens);
         JsonNode separator = config.get(TopicInput.SEPARATOR_SETTING);
         JsonNode embed = config.get("embed");
         return new MiniLmZeroShotClassifier(labels, descriptions, temperature, settings,
-                MiniLmEncoder.sharedOrOpen(encoderSettings), separator == null ? null : separator.asText(),
+                MiniLmEncoder.sharedOrOpen(EncoderOptions.saved(config, file)), separator == null ? null : separator.asText(),
                 embed != null && embed.asText().equals("input"));
     }
 }

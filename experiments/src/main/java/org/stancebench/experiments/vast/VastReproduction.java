@@ -64,8 +64,16 @@ public final class VastReproduction {
     private VastReproduction() {
     }
 
-    /** What every fit shares: the imported corpus and, per test example id, whether it is few-shot. */
-    record Corpus(ImportedCorpus corpus, TreeMap<String, Boolean> fewShot) implements Serializable {
+    /**
+     * What every fit shares: the label set, the imported examples (train, dev and test) and, per
+     * test example id, whether it is few-shot. Serializable (an {@link ImportedCorpus} is not), so
+     * that any executor can ship it.
+     */
+    record Corpus(List<String> labels, List<Example> examples, TreeMap<String, Boolean> fewShot) implements Serializable {
+        Corpus {
+            labels = new ArrayList<>(labels);
+            examples = new ArrayList<>(examples);
+        }
     }
 
     /** One fit: a classifier with one setting and seed. */
@@ -144,14 +152,14 @@ public final class VastReproduction {
         ImportedCorpus corpus = VastImporter.importFolder(vast, SEPARATOR, ImportOptions.defaults());
         Map<Integer, Boolean> flags = VastImporter.fewShot(vast.resolve("vast_test.csv"));
         TreeMap<String, Boolean> fewShot = new TreeMap<>();
-        for (Example e : split(corpus, "test")) {
+        for (Example e : split(corpus.examples(), "test")) {
             fewShot.put(e.id(), flags.get(Integer.parseInt(e.id().substring(e.id().lastIndexOf('/') + 1))));
         }
-        Corpus shared = new Corpus(corpus, fewShot);
+        Corpus shared = new Corpus(corpus.labels(), corpus.examples(), fewShot);
         List<String> labels = corpus.labels();
-        List<Example> train = split(corpus, "train");
-        List<Example> dev = split(corpus, "dev");
-        List<Example> test = split(corpus, "test");
+        List<Example> train = split(corpus.examples(), "train");
+        List<Example> dev = split(corpus.examples(), "dev");
+        List<Example> test = split(corpus.examples(), "test");
         Set<String> trainTopics = new HashSet<>();
         train.forEach(e -> trainTopics.add(e.group()));
         boolean[] devZero = new boolean[dev.size()];
@@ -219,13 +227,13 @@ public final class VastReproduction {
     /** One fit: train on train (dev for early stopping and inner tuning), predict dev and test. */
     static Tally fit(Corpus shared, Fit fit) {
         long start = System.nanoTime();
-        ImportedCorpus corpus = shared.corpus();
-        List<String> labels = corpus.labels();
-        TrainingData data = new TrainingData(labels, labeled(corpus, "train"), labeled(corpus, "dev"), "vast");
+        List<String> labels = shared.labels();
+        TrainingData data = new TrainingData(labels, labeled(shared.examples(), "train"),
+                labeled(shared.examples(), "dev"), "vast");
         try (Classifier model = fit.classifier().factory().train(data, new TrainingOptions(fit.seed(), fit.settings(),
                 m -> { }))) {
-            int[] dev = predict(model, labels, split(corpus, "dev"));
-            int[] test = predict(model, labels, split(corpus, "test"));
+            int[] dev = predict(model, labels, split(shared.examples(), "dev"));
+            int[] test = predict(model, labels, split(shared.examples(), "test"));
             return new Tally(dev, test, new TreeMap<>(model.settings()), (System.nanoTime() - start) / 1e9);
         }
     }
@@ -260,12 +268,12 @@ public final class VastReproduction {
         return m.macroF1OverAllLabels();
     }
 
-    private static List<Example> split(ImportedCorpus corpus, String split) {
-        return corpus.examples().stream().filter(e -> e.split().equals(split)).toList();
+    private static List<Example> split(List<Example> examples, String split) {
+        return examples.stream().filter(e -> e.split().equals(split)).toList();
     }
 
-    private static List<LabeledText> labeled(ImportedCorpus corpus, String split) {
-        return split(corpus, split).stream().map(e -> new LabeledText(e.id(), e.text(), e.label())).toList();
+    private static List<LabeledText> labeled(List<Example> examples, String split) {
+        return split(examples, split).stream().map(e -> new LabeledText(e.id(), e.text(), e.label())).toList();
     }
 
     private static int[] gold(List<Example> examples, List<String> labels) {

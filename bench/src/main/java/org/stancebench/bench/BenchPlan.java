@@ -37,7 +37,8 @@ public record BenchPlan(boolean quick, List<String> classifiers, List<String> sc
     /** Classifiers whose featurizer and scorer the sparse stage benchmarks call. */
     static final List<String> SPARSE = List.of("tfidf-logreg", "fasttext");
     /** Classifiers built on the MiniLM encoder. */
-    static final List<String> MINILM = List.of("minilm-probe", "minilm-zeroshot");
+    static final List<String> MINILM = List.of("minilm-probe", "minilm-zeroshot", "minilm-probe-int8",
+            "minilm-zeroshot-int8");
     /**
      * Classifiers compared with a command-line tool on a file of lines, load included, and on the
      * time to train one fixed configuration.

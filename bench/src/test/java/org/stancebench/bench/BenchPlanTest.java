@@ -63,6 +63,11 @@ class BenchPlanTest {
         BenchPlan plan = BenchPlan.of(REGISTERED, options);
         assertTrue(plan.minilmStages());
         assertTrue(plan.includes().contains("EncoderBench\\.\\w+$"), plan.includes().toString());
+        // an int8 variant alone brings them too, with the ceilings
+        BenchPlan int8 = BenchPlan.of(List.of("majority", "minilm-zeroshot-int8"),
+                BenchOptions.defaults(false, Path.of("out")).withInclude(Pattern.compile("^minilm-zeroshot-int8$")));
+        assertTrue(int8.minilmStages());
+        assertTrue(int8.includes().contains("CeilingBench\\.\\w+$"), int8.includes().toString());
     }
 
     @Test

@@ -166,6 +166,33 @@ class ImbalanceTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("trainable")
+    void aDamagedThresholdInASavedModelIsAnErrorNamingTheFile(String name) throws Exception {
+        TrainingData data = task(false);
+        TrainingOptions o = options(name).with("tune_metric", "f1:sarcastic").with("threshold", "0.3");
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("damaged-" + name));
+        try (Classifier model = ClassifierRegistry.get(name).train(data, o)) {
+            model.save(dir);
+        }
+        Path damaged = null;
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String text = java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                String edited = text.replaceAll("(\"threshold\"\\s*:\\s*)\"0\\.3\"", "$1\"2\"");
+                if (!edited.equals(text)) {
+                    java.nio.file.Files.writeString(f, edited, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    damaged = f;
+                }
+            }
+        }
+        assertTrue(damaged != null, "no saved file of " + name + " holds the threshold");
+        Path file = damaged;
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> ClassifierRegistry.get(name).load(dir));
+        assertTrue(e.getMessage().contains(file.getFileName().toString()) && e.getMessage().contains("threshold"),
+                e.getMessage());
+    }
+
     @Test
     void thresholdChosenByTheMetric() {
         // P(sarcastic) of 3 sarcastic and 7 other texts. By hand, F1(sarcastic) of "p > t":

@@ -184,6 +184,7 @@ final class NaiveBayesClassifier implements Classifier {
         State state = Json.read(dir.resolve(STATE), State.class);
         try {
             NaiveBayesSettings.of(state.settings());
+            DecisionThreshold.fromSettings(state.settings(), state.prior().labels());
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(STATE) + ": " + e.getMessage(), e);
         }

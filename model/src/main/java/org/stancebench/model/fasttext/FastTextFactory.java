@@ -231,8 +231,12 @@ public final class FastTextFactory implements ClassifierFactory {
         }
         float[] rows = java.util.Arrays.copyOfRange(weights, 0, stored * dim);
         float[] output = java.util.Arrays.copyOfRange(weights, stored * dim, stored * dim + dim * k);
-        return new FastTextClassifier(labels, settings, featurizer,
-                FastTextScorer.compact(rowIds, rows, inputRows, initSeed, output, dim, k), initSeed);
+        try {
+            return new FastTextClassifier(labels, settings, featurizer,
+                    FastTextScorer.compact(rowIds, rows, inputRows, initSeed, output, dim, k), initSeed);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
     }
 
     private static int positiveField(JsonNode root, String field, Path file) throws IOException {

@@ -276,7 +276,11 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         }
         float[] w = Arrays.copyOfRange(all, dim, dim + dim * k);
         float[] bias = Arrays.copyOfRange(all, dim + dim * k, dim + dim * k + k);
-        return new TfidfLogRegClassifier(labels, settings, new TfidfFeaturizer(featurizers, idfs, sublinear),
-                new LinearScorer(w, bias));
+        try {
+            return new TfidfLogRegClassifier(labels, settings, new TfidfFeaturizer(featurizers, idfs, sublinear),
+                    new LinearScorer(w, bias));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -179,6 +179,11 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
         Map<String, String> settings = new LinkedHashMap<>();
         JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
+        try {
+            DecisionThreshold.fromSettings(settings, labels);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": field 'settings': " + e.getMessage(), e);
+        }
         return new MiniLmProbeClassifier(labels, new SoftmaxHead(w, b), settings,
                 MiniLmEncoder.sharedOrOpen(MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens)));
     }

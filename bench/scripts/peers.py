@@ -176,6 +176,22 @@ for _ in range(int(os.environ["RUNS"])):
     a @ b
     rates.append(2 * n ** 3 / (time.perf_counter() - t0) / 1e9)
 print(" ".join(map(str, rates)))
+# Which OpenBLAS kernel ran (it picks one from the CPU unless OPENBLAS_CORETYPE forces one).
+import ctypes, glob
+core = "unknown"
+for lib in glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*")):
+    try:
+        handle = ctypes.CDLL(lib)
+    except OSError:
+        continue
+    for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename64_",
+                 "openblas_get_corename"):
+        f = getattr(handle, name, None)
+        if f is not None:
+            f.restype = ctypes.c_char_p
+            core = f().decode()
+            break
+print(core)
 """
 
 
@@ -185,14 +201,21 @@ def matmul_peer(python, runs, notes):
     cores = str(os.cpu_count() or 1)
     env = dict(os.environ, RUNS=str(max(5, runs)), OMP_NUM_THREADS=cores, OPENBLAS_NUM_THREADS=cores,
                MKL_NUM_THREADS=cores)
+    # A ceiling is the machine's, not a setting's: an inherited OPENBLAS_CORETYPE (Haswell on some of
+    # these machines) would make OpenBLAS run an older kernel than the CPU offers.
+    forced = env.pop("OPENBLAS_CORETYPE", None)
     try:
         done = subprocess.run([python, "-c", MATMUL], env=env, check=True, capture_output=True, text=True)
     except subprocess.CalledProcessError as e:
         notes.append("NumPy missing or failing: matrix-multiply rate not measured")
         log(f"matmul failed: {e.stderr.strip().splitlines()[-1] if e.stderr.strip() else e}")
         return []
-    notes.append(f"numpy:sgemm-2048: float32 2048x2048 matrix product through NumPy's BLAS on {cores} threads")
-    r = row("numpy:sgemm-2048", "gflops", 1, [float(x) for x in done.stdout.split()], unit="GFLOP/s")
+    lines = done.stdout.strip().splitlines()
+    core = lines[-1] if len(lines) > 1 else "unknown"
+    notes.append(f"numpy:sgemm-2048: float32 2048x2048 matrix product through NumPy's BLAS on {cores} threads, "
+                 f"OpenBLAS kernel {core}"
+                 + (f" (OPENBLAS_CORETYPE={forced} in the environment was unset for this run)" if forced else ""))
+    r = row("numpy:sgemm-2048", "gflops", 1, [float(x) for x in lines[0].split()], unit="GFLOP/s")
     r["threads"] = int(cores)
     return [r]
 

@@ -15,16 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.TrainingOptions;
@@ -51,7 +47,8 @@ public final class BenchRunner {
      * Runs the benchmarks {@code options} select and returns the summary it wrote.
      *
      * @throws IOException when the data cannot be read or the outputs cannot be written
-     * @throws IllegalStateException when JMH fails as a whole
+     * @throws BenchFailedException when a requested benchmark produced no result; the summary of
+     *     what did run is written first
      */
     public static BenchSummary run(BenchOptions options) throws IOException {
         long start = System.nanoTime();
@@ -92,22 +89,25 @@ public final class BenchRunner {
         Path log = out.resolve("jmh.log");
         List<BenchResult> results = new ArrayList<>();
         List<BenchResult> peers = new ArrayList<>();
+        JmhRun.Outcome jmh = null;
         if (plan.includes().isEmpty()) {
             notes.add("no benchmark selected");
         } else {
             options.progress().accept("bench: running JMH (" + plan.settings().classifiers().size()
                     + " classifiers, log in " + log + ")");
-            Collection<RunResult> runs = runJmh(plan, work, jmhJson, log, options);
-            Digest.Rows rows = Digest.rows(runs, heap);
+            jmh = JmhRun.run(plan, plan.options(work).build(), jmhJson, log, options.progress());
+            Digest.Rows rows = Digest.rows(jmh.runs(), heap);
             results.addAll(rows.results());
             peers.addAll(rows.peers());
-            for (String c : plan.classifiers()) {
-                if (rows.results().stream().noneMatch(r -> r.classifier().equals(c))) {
-                    notes.add(c + ": no JMH result (see jmh.log)");
-                }
+            if (jmh.expected().stream().anyMatch(c -> BenchPlan.interleaved(c.benchmark()))) {
+                notes.add(String.join(", ", BenchPlan.INTERLEAVED) + ": ours and the peer interleaved: round r runs "
+                        + "fork r of every method and parameter combination, one fork per JMH invocation, in sorted "
+                        + "order in odd rounds and reversed in even ones; the forks are pooled per combination");
+            }
+            for (String m : jmh.missing()) {
+                notes.add("no result: " + m);
             }
         }
-
         long jmhDoneAt = System.nanoTime();
         if (options.peersScript() != null) {
             PeerRows peerRows = runPeers(options, work, out);
@@ -118,7 +118,8 @@ public final class BenchRunner {
         }
 
         if (minilmFlops > 0) {
-            MiniLmFlops.note(minilmFlops, results, peers).ifPresent(notes::add);
+            notes.addAll(MiniLmFlops.notes(minilmFlops, results, peers));
+            notes.add(MlasKernels.note(Hardware.detect().cpuFlags()));
         }
         long end = System.nanoTime();
         double wall = (end - start) / 1e9;
@@ -128,11 +129,26 @@ public final class BenchRunner {
         Hardware hw = Hardware.detect();
         BenchSummary summary = new BenchSummary(BenchSummary.SCHEMA_VERSION, hw, hw.fingerprint(),
                 options.quick() ? "quick" : "full", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                Math.round(wall * 10) / 10.0, plan.settings(), data.sample(), results, footprints, peers, notes,
+                Math.round(wall * 10) / 10.0,
+                plan.settings().withGroups(jmh == null ? List.of() : JmhGroup.of(jmh.runs())), data.sample(),
+                results, footprints, peers, notes,
                 "stancebench " + org.stancebench.io.Platform.current().stancebenchVersion());
         summary.write(out.resolve("bench-summary.json"));
         ActionBenchmarkExport.write(summary, out);
+        if (jmh != null && !jmh.missing().isEmpty()) {
+            throw new BenchFailedException(failure(jmh, log, out.resolve("bench-summary.json")), summary);
+        }
         return summary;
+    }
+
+    /** One line: which benchmarks produced nothing (the first three), and the first cause found. */
+    static String failure(JmhRun.Outcome jmh, Path log, Path summary) {
+        List<String> names = jmh.missing().stream().map(m -> m.substring(0, m.indexOf(": "))).toList();
+        String which = String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
+        return names.size() + " of " + jmh.expected().size() + " benchmarks produced no result (" + which
+                + "); first cause: " + jmh.firstCause() + " (JMH's log: " + log + "; what did run is in " + summary
+                + ")";
     }
 
     private static void writeInputs(BenchInputs data, Path work) throws IOException {
@@ -248,51 +264,6 @@ public final class BenchRunner {
         if (held) {
             throw new IllegalStateException("another JMH run holds " + lock
                     + "; wait for it to finish (benchmarks side by side disturb each other's timings)");
-        }
-    }
-
-    private static Collection<RunResult> runJmh(BenchPlan plan, Path work, Path jmhJson, Path log,
-                                                BenchOptions options) throws IOException {
-        Files.deleteIfExists(log);
-        Files.createFile(log);
-        Thread tail = new Thread(() -> tail(log, options), "jmh-log-tail");
-        tail.setDaemon(true);
-        tail.start();
-        try {
-            return new Runner(plan.options(work, jmhJson, log).build()).run();
-        } catch (RunnerException e) {
-            throw new IllegalStateException("JMH failed: " + e.getMessage() + " (see " + log + ")", e);
-        } finally {
-            tail.interrupt();
-        }
-    }
-
-    /** Echoes JMH's progress lines from its log, so a long run shows where it is. */
-    private static void tail(Path log, BenchOptions options) {
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            String benchmark = "";
-            while (!Thread.currentThread().isInterrupted()) {
-                String line = in.readLine();
-                if (line == null) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                if (line.startsWith("# Benchmark: ")) {
-                    benchmark = line.substring("# Benchmark: ".length()).replace("org.stancebench.bench.jmh.", "");
-                } else if (line.startsWith("# Parameters: ")) {
-                    benchmark += " " + line.substring("# Parameters: ".length());
-                } else if (line.startsWith("# Run progress: ")) {
-                    options.progress().accept("bench: " + line.substring("# Run progress: ".length()));
-                } else if (line.startsWith("# Fork: 1 of")) {
-                    options.progress().accept("bench:   " + benchmark);
-                } else if (line.contains("<failure>") || line.startsWith("Exception") || line.startsWith("Caused by")) {
-                    options.progress().accept("bench:   " + line);
-                }
-            }
-        } catch (IOException e) {
-            options.progress().accept("bench: cannot follow " + log + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

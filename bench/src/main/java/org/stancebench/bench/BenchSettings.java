@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * How a benchmark run was configured: JMH's fork, warm-up and measurement settings, the parameter
- * values it swept, and, for a quick run, what it left out compared with a full one.
+ * values it swept, and, for a quick run, what it left out compared with a full one. The scalar JMH
+ * settings are those of the end-to-end benchmarks ({@code InferenceBench}'s annotations, or what a
+ * quick run narrows every benchmark to); {@code groups} says what each benchmark class really ran.
  *
  * <p>Immutable; counts are positive, lists are copied.
  *
@@ -19,10 +21,13 @@ import java.util.Objects;
  * @param textLengths fixed text lengths (tokens) of the scaling benchmark; empty when it did not run
  * @param classifiers the classifiers measured, in order
  * @param omitted what this run left out compared with a full run, one line each; empty for full runs
+ * @param groups what JMH actually ran, per benchmark class (from JMH's results; empty before the run
+ *     and in summaries from older builds)
  */
 public record BenchSettings(int forks, int warmupIterations, long warmupMillis, int measurementIterations,
                             long measurementMillis, List<Integer> batchSizes, List<Integer> threads,
-                            List<Integer> textLengths, List<String> classifiers, List<String> omitted) {
+                            List<Integer> textLengths, List<String> classifiers, List<String> omitted,
+                            List<JmhGroup> groups) {
     public BenchSettings {
         if (forks < 1 || warmupIterations < 0 || warmupMillis < 1 || measurementIterations < 1
                 || measurementMillis < 1) {
@@ -33,5 +38,12 @@ public record BenchSettings(int forks, int warmupIterations, long warmupMillis, 
         textLengths = List.copyOf(textLengths);
         classifiers = List.copyOf(classifiers);
         omitted = List.copyOf(Objects.requireNonNull(omitted, "omitted"));
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** A copy with {@code groups} set to what JMH ran. */
+    public BenchSettings withGroups(List<JmhGroup> ran) {
+        return new BenchSettings(forks, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
+                batchSizes, threads, textLengths, classifiers, omitted, ran);
     }
 }

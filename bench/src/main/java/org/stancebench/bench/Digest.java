@@ -7,6 +7,7 @@ import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.stancebench.bench.jmh.CeilingBench;
 import org.stancebench.bench.jmh.EncoderBench;
 import org.stancebench.bench.jmh.FileBench;
 import org.stancebench.bench.jmh.StageBench;
@@ -78,9 +79,14 @@ final class Digest {
                 batch = StageBench.batchOf(method);
             }
             case "EncoderBench" -> {
-                classifier = method.equals("langchain4j") ? "langchain4j:all-minilm-l6-v2" : "minilm";
-                benchmark = method.equals("langchain4j") ? "encode" : "stage:encode";
-                batch = EncoderBench.BATCH;
+                classifier = EncoderBench.rowName(method);
+                benchmark = method.startsWith("langchain4j") ? "encode" : "stage:encode";
+                batch = Integer.parseInt(p.getParam("batch"));
+            }
+            case "CeilingBench" -> {
+                classifier = "onnxruntime:" + method + "-" + CeilingBench.N;
+                benchmark = "ceiling";
+                threads = Runtime.getRuntime().availableProcessors();
             }
             case "TrainBench" -> {
                 classifier = p.getParam("trainClassifier");
@@ -105,9 +111,15 @@ final class Digest {
         Double p99 = null;
         switch (p.getMode()) {
             case Throughput -> {
-                score *= batch;
-                error *= batch;
-                unit = "texts/s";
+                if (benchmark.equals("ceiling")) {
+                    score *= CeilingBench.OPS / 1e9;
+                    error *= CeilingBench.OPS / 1e9;
+                    unit = method.equals("sgemm") ? "GFLOP/s" : "GOP/s";
+                } else {
+                    score *= batch;
+                    error *= batch;
+                    unit = "texts/s";
+                }
             }
             case SampleTime -> {
                 unit = "us";

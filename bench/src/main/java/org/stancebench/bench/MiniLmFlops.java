@@ -1,5 +1,6 @@
 package org.stancebench.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,8 +9,8 @@ import org.stancebench.bench.jmh.Fixture;
 import org.stancebench.model.minilm.MiniLmEncoder;
 
 /**
- * The arithmetic cost of encoding with all-MiniLM-L6-v2, to state the encoder's achieved GFLOP/s
- * as a share of the machine's measured matrix-multiply rate.
+ * The arithmetic cost of encoding with all-MiniLM-L6-v2, to state each encoder's achieved rate as
+ * a share of the machine's matrix-product ceiling in its own precision, measured in the same run.
  *
  * <p>Per token and layer: the Q, K, V and output projections (4 x 384 x 384 multiply-adds) and the
  * feed-forward block (2 x 384 x 1536); per layer, attention scores and the weighted sum add
@@ -52,22 +53,48 @@ final class MiniLmFlops {
         return sum / texts.size();
     }
 
-    /** The note comparing the encoder's rate with the measured matrix-multiply rate, when both ran. */
-    static Optional<String> note(double flopsPerText, List<BenchResult> results, List<BenchResult> peers) {
-        Optional<BenchResult> encode = results.stream()
-                .filter(r -> r.classifier().equals("minilm") && r.benchmark().equals("stage:encode")).findFirst();
-        Optional<BenchResult> sgemm = peers.stream()
-                .filter(r -> r.classifier().equals("numpy:sgemm-2048")).findFirst();
-        if (encode.isEmpty()) {
-            return Optional.empty();
+    /** Row name of the float32 ceiling ({@link org.stancebench.bench.jmh.CeilingBench}). */
+    static final String SGEMM = "onnxruntime:sgemm-" + org.stancebench.bench.jmh.CeilingBench.N;
+    /** Row name of the int8 ceiling. */
+    static final String U8S8 = "onnxruntime:u8s8-" + org.stancebench.bench.jmh.CeilingBench.N;
+
+    /**
+     * The notes setting each encoder's achieved rate (its {@code stage:encode} row at
+     * {@link EncoderBench#BATCH} texts per call, times the FLOPs per text) beside the ceiling of its
+     * own precision measured in the same run: float32 against ONNX Runtime's SGEMM (and NumPy's BLAS
+     * when the peers ran), int8 against ONNX Runtime's U8S8 GEMM. One note per encoder row found;
+     * none without the float32 row.
+     */
+    static List<String> notes(double flopsPerText, List<BenchResult> results, List<BenchResult> peers) {
+        List<String> notes = new ArrayList<>();
+        Optional<BenchResult> sgemm = peer(peers, SGEMM);
+        Optional<BenchResult> u8s8 = peer(peers, U8S8);
+        Optional<BenchResult> numpy = peer(peers, "numpy:sgemm-2048");
+        for (String encoder : List.of("minilm", "minilm-int8", "minilm-int8-batched")) {
+            Optional<BenchResult> encode = results.stream().filter(r -> r.classifier().equals(encoder)
+                    && r.benchmark().equals("stage:encode") && r.batchSize() == EncoderBench.BATCH).findFirst();
+            if (encode.isEmpty()) {
+                continue;
+            }
+            boolean int8 = !encoder.equals("minilm");
+            double gflops = encode.get().score() * flopsPerText / 1e9;
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s stage:encode (%d texts per call) "
+                    + "achieves %.1f %s (%.3f GFLOP per text, padding not counted)", encoder, EncoderBench.BATCH,
+                    gflops, int8 ? "GOP/s" : "GFLOP/s", flopsPerText / 1e9));
+            Optional<BenchResult> ceiling = int8 ? u8s8 : sgemm;
+            ceiling.filter(c -> c.score() > 0).ifPresent(c -> text.append(String.format(Locale.ROOT,
+                    ", %.0f%% of the %s ceiling measured in this run (%s, %.1f %s)", 100 * gflops / c.score(),
+                    int8 ? "int8" : "float32", c.classifier(), c.score(), c.unit())));
+            if (!int8) {
+                numpy.filter(c -> c.score() > 0).ifPresent(c -> text.append(String.format(Locale.ROOT,
+                        "; %.0f%% of NumPy's float32 rate (%.1f GFLOP/s)", 100 * gflops / c.score(), c.score())));
+            }
+            notes.add(text.toString());
         }
-        double gflops = encode.get().score() * flopsPerText / 1e9;
-        String text = String.format(Locale.ROOT, "minilm stage:encode achieves %.1f GFLOP/s (%.3f GFLOP per text, "
-                + "padding not counted)", gflops, flopsPerText / 1e9);
-        if (sgemm.isPresent() && sgemm.get().score() > 0) {
-            text += String.format(Locale.ROOT, ", %.0f%% of the measured float32 matrix-multiply rate (%.1f GFLOP/s)",
-                    100 * gflops / sgemm.get().score(), sgemm.get().score());
-        }
-        return Optional.of(text);
+        return notes;
+    }
+
+    private static Optional<BenchResult> peer(List<BenchResult> peers, String name) {
+        return peers.stream().filter(r -> r.classifier().equals(name)).findFirst();
     }
 }

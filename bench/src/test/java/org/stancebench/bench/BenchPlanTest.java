@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.stancebench.bench.jmh.Fixture;
 
@@ -20,7 +21,9 @@ class BenchPlanTest {
             "minilm-zeroshot", "my-plugin", "naive-bayes", "stratified", "textcnn", "tfidf-logreg");
 
     static Options build(BenchPlan plan) {
-        return plan.options(Path.of("/tmp/w"), Path.of("/tmp/jmh.json"), Path.of("/tmp/jmh.log")).build();
+        ChainedOptionsBuilder b = plan.options(Path.of("/tmp/w"));
+        plan.includes().forEach(b::include);
+        return b.build();
     }
 
     @ParameterizedTest
@@ -72,10 +75,29 @@ class BenchPlanTest {
         assertEquals(List.of("16", "64", "128", "256", "512"),
                 List.copyOf(build(full).getParameter("textLength").get()));
         assertEquals(1, build(quick).getForkCount().get());
-        assertEquals(2, build(full).getForkCount().get());
+        assertEquals(3, build(quick).getMeasurementIterations().get());
+        assertEquals(500, build(quick).getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
         assertFalse(quick.settings().omitted().isEmpty());
         assertTrue(full.settings().omitted().isEmpty());
         assertEquals(List.of(1, 32), quick.settings().batchSizes());
+    }
+
+    @Test
+    void aFullRunLeavesForksAndIterationsToTheBenchmarksAnnotations() {
+        Options full = build(BenchPlan.of(REGISTERED, BenchOptions.defaults(false, Path.of("out"))));
+        assertFalse(full.getForkCount().hasValue());
+        assertFalse(full.getWarmupIterations().hasValue());
+        assertFalse(full.getWarmupTime().hasValue());
+        assertFalse(full.getMeasurementIterations().hasValue());
+        assertFalse(full.getMeasurementTime().hasValue());
+        // The summary's headline settings are InferenceBench's annotations, read from them.
+        BenchSettings s = BenchPlan.of(REGISTERED, BenchOptions.defaults(false, Path.of("out"))).settings();
+        org.openjdk.jmh.annotations.Measurement m = org.stancebench.bench.jmh.InferenceBench.class
+                .getAnnotation(org.openjdk.jmh.annotations.Measurement.class);
+        assertEquals(m.iterations(), s.measurementIterations());
+        assertEquals(m.timeUnit().toMillis(m.time()), s.measurementMillis());
+        assertEquals(org.stancebench.bench.jmh.InferenceBench.class
+                .getAnnotation(org.openjdk.jmh.annotations.Fork.class).value(), s.forks());
     }
 
     @Test

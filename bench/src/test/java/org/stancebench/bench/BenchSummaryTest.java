@@ -19,7 +19,9 @@ class BenchSummaryTest {
 
     static BenchSummary sample() {
         BenchSettings settings = new BenchSettings(1, 1, 1000, 3, 1000, List.of(1, 32), List.of(1, 2),
-                List.of(), List.of("majority", "tfidf-logreg"), List.of("no text-length scaling"));
+                List.of(), List.of("majority", "tfidf-logreg"), List.of("no text-length scaling"),
+                List.of(new JmhGroup("InferenceBench", List.of("batch1T", "single1T"), "thrpt", 1, 1, 500L, 3, 500L, false),
+                        new JmhGroup("FileBench", List.of("loadAndPredictFile"), "ss", 1, 1, null, 3, null, false)));
         List<BenchResult> results = List.of(
                 new BenchResult("tfidf-logreg", "throughput", 32, 2, null, 12345.5, 321.25, "texts/s",
                         null, null, 2048.0, 1_000_000L),

@@ -18,12 +18,23 @@ class MiniLmFlopsTest {
     }
 
     @Test
-    void theNoteComparesWithTheMatrixMultiplyRate() {
-        List<BenchResult> ours = List.of(BenchResult.of("minilm", "stage:encode", 32, 1, 100, 1, "texts/s"));
-        List<BenchResult> peers = List.of(BenchResult.of("numpy:sgemm-2048", "gflops", 1, 2, 200, 1, "GFLOP/s"));
-        String note = MiniLmFlops.note(0.5e9, ours, peers).orElseThrow();
-        assertTrue(note.contains("50.0 GFLOP/s") && note.contains("25% of the measured"), note);
-        assertTrue(MiniLmFlops.note(0.5e9, List.of(), peers).isEmpty());
+    void eachEncoderIsComparedWithTheCeilingOfItsOwnPrecision() {
+        List<BenchResult> ours = List.of(
+                BenchResult.of("minilm", "stage:encode", 32, 1, 100, 1, "texts/s"),
+                BenchResult.of("minilm", "stage:encode", 1, 1, 50, 1, "texts/s"),
+                BenchResult.of("minilm-int8", "stage:encode", 32, 1, 300, 1, "texts/s"));
+        List<BenchResult> peers = List.of(
+                BenchResult.of("numpy:sgemm-2048", "gflops", 1, 2, 250, 1, "GFLOP/s"),
+                BenchResult.of(MiniLmFlops.SGEMM, "ceiling", 1, 2, 200, 1, "GFLOP/s"),
+                BenchResult.of(MiniLmFlops.U8S8, "ceiling", 1, 2, 600, 1, "GOP/s"));
+        List<String> notes = MiniLmFlops.notes(0.5e9, ours, peers);
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("minilm stage:encode") && notes.get(0).contains("50.0 GFLOP/s")
+                && notes.get(0).contains("25% of the float32 ceiling") && notes.get(0).contains("20% of NumPy"),
+                notes.get(0));
+        assertTrue(notes.get(1).startsWith("minilm-int8 stage:encode") && notes.get(1).contains("150.0 GOP/s")
+                && notes.get(1).contains("25% of the int8 ceiling") && !notes.get(1).contains("NumPy"), notes.get(1));
+        assertTrue(MiniLmFlops.notes(0.5e9, List.of(), peers).isEmpty());
     }
 
     @Test

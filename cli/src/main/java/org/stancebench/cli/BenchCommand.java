@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.stancebench.bench.BenchFailedException;
 import org.stancebench.bench.BenchOptions;
 import org.stancebench.bench.BenchResult;
 import org.stancebench.bench.BenchRunner;
@@ -25,7 +26,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the JMH inference benchmarks of every registered classifier and the peer tools.",
             "Writes DIR/jmh.json (JMH's JSON), DIR/bench-summary.json (docs/bench-summary.md), DIR/jmh.log "
-                    + "and DIR/work/ (texts, saved models). --quick finishes in a few minutes on 2 cores."})
+                    + "and DIR/work/ (texts, saved models). --quick finishes in a few minutes on 2 cores.",
+            "JMH settings are each benchmark's own annotations (--quick narrows them); the encoder and its peer "
+                    + "run fork by fork in alternating rounds.",
+            "Exits 1 when a requested benchmark produced no result (what did run is still written), naming them and "
+                    + "the first cause from JMH's output."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -87,7 +92,15 @@ final class BenchCommand implements Callable<Integer> {
                     err.println(message);
                     err.flush();
                 });
-        BenchSummary summary = BenchRunner.run(options);
+        BenchSummary summary;
+        BenchFailedException failed = null;
+        try {
+            summary = BenchRunner.run(options);
+        } catch (BenchFailedException e) {
+            // What did run is printed and written; the run still fails, in one line.
+            summary = e.summary();
+            failed = e;
+        }
         if (json) {
             // The summary file's document on stdout; the table and file names for people on stderr.
             outWriter.print(Files.readString(out.resolve("bench-summary.json")));
@@ -98,6 +111,9 @@ final class BenchCommand implements Callable<Integer> {
         outWriter.println("Wrote " + out.resolve("bench-summary.json") + " and " + out.resolve("jmh.json")
                 + " in " + summary.wallSeconds() + " s");
         outWriter.flush();
+        if (failed != null) {
+            throw failed;
+        }
         return 0;
     }
 

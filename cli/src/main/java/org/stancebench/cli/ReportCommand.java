@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Render a leaderboard of many results files (from evaluate or reproduce), Markdown and HTML.",
-            "Runs on the same data (dataset fingerprint) and protocol are ranked together, with 95% intervals."},
+            "Runs on the same data (dataset fingerprint) and protocol are ranked together, with 95% intervals.",
+            "For files that carry benchmark data, the HTML page also plots throughput (batch 32, 1 thread) against "
+                    + "macro-F1 per group, with the Pareto front marked."},
         footer = {"", "Example:",
             "  stancebench report --from out/a/results.json out/b/results.json --out out/leaderboard"})
 final class ReportCommand implements Callable<Integer> {

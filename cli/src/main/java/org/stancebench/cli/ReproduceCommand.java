@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stancebench reproduce}: one of the experiments module's reproductions, run from the command
  * line. {@code --task seed} (the default) is {@link SeedReproduceRun}, {@code --task tweeteval} is
- * {@link TweetEvalReproduceRun}, {@code --task isarcasmeval} is {@link ISarcasmEvalReproduceRun};
- * this class holds the options and hands over.
+ * {@link TweetEvalReproduceRun}, {@code --task vast} is {@link VastReproduceRun}, {@code --task isarcasmeval}
+ * is {@link ISarcasmEvalReproduceRun}; this class holds the options and hands over.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Run a whole reproduction. Three tasks:",
+            "Run a whole reproduction. Four tasks:",
             "--task seed (default): build the seed dataset, train and evaluate every registered classifier "
                     + "(cross-validation on the dataset's folds, and the test split), compare every pair "
                     + "(paired tests, Holm's correction), run the inference benchmarks and write the report: "
@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
                     + "--quick: one training seed and the first repeat only (5 folds x 1). "
                     + "--full-bench: the full benchmark instead (2 forks, every batch size, thread count and text "
                     + "length, the stage and peer benchmarks, and the peers outside the JVM when installed); about "
-                    + "40 minutes on 2 cores, the same as 'stancebench bench'.",
+                    + "40 minutes on 2 cores, the same as 'stancebench bench'. A benchmark that produced no result "
+                    + "fails the run (exit 1 after the report, which keeps what did run). report.html sets "
+                    + "throughput against macro-F1, with the Pareto front marked.",
             "--task tweeteval --corpora DIR: reproduce the published TweetEval baselines (Barbieri et al. 2020) on "
                     + "stance, irony and emotion. Each classifier (default tfidf-logreg, fasttext, textcnn; compared "
                     + "with the published SVM, FastText and BLSTM rows) trains on the published train split, a grid "
@@ -42,6 +44,17 @@ import picocli.CommandLine.Spec;
                     + "tfidf-logreg and fasttext tune by the task's official metric. Writes DIR/tweeteval.md (ours "
                     + "beside the published rows, with the difference and every setting tried) and "
                     + "DIR/tweeteval.json; DIR defaults to out/reproduce-tweeteval. About half an hour on 2 cores.",
+            "--task vast --corpora DIR: reproduce VAST (Allaway and McKeown 2020): topic-conditioned stance, "
+                    + "macro-F1 over con, pro and neutral on the official test set, overall and on the zero-shot "
+                    + "and few-shot topics (column seen?), with bootstrap intervals, beside the published rows. "
+                    + "Inputs are 'topic [SEP] post'; dev (15%%) is carved from the train file, every row of a post "
+                    + "on one side. Default classifiers majority, stratified, tfidf-logreg, minilm-zeroshot, "
+                    + "minilm-probe; default grids: minilm-zeroshot topicSeparator=' [SEP] ' x embed=text,input "
+                    + "(label descriptions 'in favour of {topic}' ...); minilm-probe topicSeparator=' [SEP] ' x "
+                    + "topicInput=joint,pair; tfidf-logreg word 1-2-grams (char_ngrams=0, min_df=2, C=1, "
+                    + "class_weight=balanced) x sublinear_tf=false,true; the setting with the best dev macro-F1 is scored on test. "
+                    + "Writes DIR/vast.md and DIR/vast.json; DIR defaults to out/reproduce-vast. "
+                    + "Timing: docs/vast.md.",
             "--task isarcasmeval --corpora DIR [--test FILE]: reproduce iSarcasmEval (SemEval-2022 Task 6, subtask A, "
                     + "English; official metric F1 of the sarcastic class) on the training file "
                     + "DIR/isarcasmeval/train/train.En.csv: stratified 5-fold cross-validation (--folds) with bootstrap "
@@ -55,19 +68,20 @@ import picocli.CommandLine.Spec;
                     + "DIR/results.json, DIR/report.md and DIR/report.html; DIR defaults to out/reproduce-isarcasmeval. "
                     + "Local engine only."})
 final class ReproduceCommand implements Callable<Integer> {
-    static final List<String> TASKS = List.of("seed", "tweeteval", "isarcasmeval");
+    static final List<String> TASKS = List.of("seed", "tweeteval", "vast", "isarcasmeval");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "seed",
             description = "What to reproduce: seed (the seed dataset pipeline), tweeteval (the published "
-                    + "TweetEval baselines; needs --corpora) or isarcasmeval (iSarcasmEval subtask A; needs --corpora).")
+                    + "TweetEval baselines; needs --corpora), vast (VAST, zero- and few-shot topics; needs --corpora) or "
+                    + "isarcasmeval (iSarcasmEval subtask A; needs --corpora).")
     String task;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output directory. Default: out/reproduce (seed), out/reproduce-tweeteval (tweeteval) or "
-                    + "out/reproduce-isarcasmeval (isarcasmeval).")
+                    + "out/reproduce-vast (vast) or out/reproduce-isarcasmeval (isarcasmeval).")
     Path out;
 
     @Option(names = "--quick", description = "seed: one seed, one cross-validation repeat.")
@@ -90,13 +104,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = {"--only", "--classifiers"}, paramLabel = "NAME", split = ",",
             description = "Only these registered classifiers (comma-separated). Default: all of them (seed); "
-                    + "tfidf-logreg, fasttext, textcnn (tweeteval); tfidf-logreg, naive-bayes, fasttext, minilm-probe, "
-                    + "textcnn (isarcasmeval).")
+                    + "tfidf-logreg, fasttext, textcnn (tweeteval); majority, stratified, tfidf-logreg, minilm-zeroshot, "
+                    + "minilm-probe (vast); tfidf-logreg, naive-bayes, fasttext, minilm-probe, textcnn (isarcasmeval).")
     List<String> only;
 
     @Option(names = "--corpora", paramLabel = "DIR",
-            description = "tweeteval: the folder holding tweeteval/ (for example ../shared/corpora), or the "
-                    + "tweeteval folder itself. isarcasmeval: the folder holding isarcasmeval/train/train.En.csv, the "
+            description = "tweeteval, vast: the folder holding tweeteval/ or vast/ (for example ../shared/corpora), "
+                    + "or that folder itself. isarcasmeval: the folder holding isarcasmeval/train/train.En.csv, the "
                     + "isarcasmeval folder, or the CSV file.")
     Path corpora;
 
@@ -119,13 +133,13 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> tweetEvalTasks;
 
     @Option(names = "--set", paramLabel = "CLASSIFIER:KEY=VALUE",
-            description = "tweeteval, isarcasmeval: a fixed setting for one classifier, added to every setting of "
-                    + "its grid (tweeteval) or every fit (isarcasmeval) (repeatable).")
+            description = "tweeteval, vast, isarcasmeval: a fixed setting for one classifier, added to every setting "
+                    + "of its grid (tweeteval, vast) or every fit (isarcasmeval) (repeatable).")
     List<String> fixed = new ArrayList<>();
 
     @Option(names = "--grid", paramLabel = "CLASSIFIER:KEY=V1,V2,...",
-            description = "tweeteval: values of one setting to choose from on val (repeatable; every combination "
-                    + "is tried); replaces that classifier's default grid.")
+            description = "tweeteval, vast: values of one setting to choose from on val / dev (repeatable; every "
+                    + "combination is tried); replaces that classifier's default grid.")
     List<String> grids = new ArrayList<>();
 
     @Option(names = "--pooled-stance",
@@ -172,6 +186,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         return switch (task) {
             case "tweeteval" -> new TweetEvalReproduceRun(this).call();
+            case "vast" -> new VastReproduceRun(this).call();
             case "isarcasmeval" -> new ISarcasmEvalReproduceRun(this).call();
             default -> new SeedReproduceRun(this).call();
         };

@@ -106,6 +106,12 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
             stdout.println();
             stdout.print(summary);
         }
+        String paired = TweetEvalReport.pairedMarkdown(TweetEvalReport.pairedTests(results));
+        if (!paired.isEmpty()) {
+            stdout.println();
+            stdout.println("Paired tests on test (approximate randomization on the official metric):");
+            stdout.print(paired);
+        }
         stdout.println("Report files (in " + dir + "):");
         for (Path f : files) {
             stdout.println("  " + f);

@@ -56,6 +56,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void aBenchmarkWithoutResultFailsTheCommandInOneLine(@TempDir Path dir) throws Exception {
+        try {
+            org.stancebench.bench.BenchRunner.checkJmhLock();
+        } catch (IllegalStateException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + e.getMessage());
+        }
+        Path out = dir.resolve("o");
+        Run r;
+        System.setProperty(org.stancebench.bench.jmh.Fixture.FAIL_PROPERTY, "^majority$");
+        try {
+            r = run("bench", "--quick", "--no-peers", "--include", "^majority$", "--out", out.toString());
+        } finally {
+            System.clearProperty(org.stancebench.bench.jmh.Fixture.FAIL_PROPERTY);
+        }
+        assertEquals(1, r.exit(), r.out() + r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("stancebench: 3 of 3 benchmarks produced no result (InferenceBench.batch1T "
+                + "batchSize=32 classifier=majority, InferenceBench.single1T classifier=majority, LatencyBench.latency "
+                + "classifier=majority); first cause: java.lang.IllegalStateException: majority: not loaded"), last);
+        assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace:\n" + r.err());
+        assertTrue(r.out().contains("note: no result: LatencyBench.latency classifier=majority"), r.out());
+        assertTrue(Files.isRegularFile(out.resolve("bench-summary.json")), "the summary is still written");
+        assertEquals("[]", Files.readString(out.resolve("jmh.json")).replaceAll("\\s", ""), "an empty jmh.json");
+    }
+
+    @Test
     void aHeldJmhLockFailsBeforeAnyWorkInOneLine(@TempDir Path dir) throws Exception {
         Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
         Path kept = dir.resolve("o").resolve("work").resolve("kept.txt");
@@ -71,5 +97,42 @@ class BenchCommandTest {
                 + "; wait for it to finish (benchmarks side by side disturb each other's timings)", r.err().strip());
         assertEquals("an earlier run's work", Files.readString(kept));
         assertTrue(Files.notExists(dir.resolve("o").resolve("bench-summary.json")));
+    }
+
+    /**
+     * The case the issue reported: with the loopback interface down every JMH fork dies. A new
+     * network namespace ({@code unshare -rn}, unprivileged where user namespaces are allowed) has
+     * its loopback down; skipped where that is not possible.
+     */
+    @Test
+    void withLoopbackDownTheRunFailsWithTheSocketError(@TempDir Path dir) throws Exception {
+        try {
+            org.stancebench.bench.BenchRunner.checkJmhLock();
+        } catch (IllegalStateException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + e.getMessage());
+        }
+        boolean unshare;
+        try {
+            unshare = new ProcessBuilder("unshare", "-rn", "true").start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            unshare = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(unshare, "skipped: 'unshare -rn' (a network namespace) is not "
+                + "available here");
+        Path out = dir.resolve("o");
+        ProcessBuilder pb = new ProcessBuilder("unshare", "-rn",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dai.djl.offline=true",
+                "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
+                StanceBench.class.getName(), "bench", "--quick", "--no-peers", "--include", "^majority$",
+                "--out", out.toString());
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), output);
+        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("stancebench: 3 of 3 benchmarks produced no result ("), output);
+        assertTrue(last.contains("; first cause: java.net.SocketException: Network is unreachable (JMH's log: "), last);
+        assertTrue(Files.isRegularFile(out.resolve("bench-summary.json")));
     }
 }

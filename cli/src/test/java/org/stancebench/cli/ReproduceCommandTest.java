@@ -165,4 +165,35 @@ class ReproduceCommandTest {
                 + "; wait for it to finish (benchmarks side by side disturb each other's timings)", r.err().strip());
         assertTrue(Files.notExists(dir.resolve("o").resolve("dataset")), "no stage may have run");
     }
+
+    @Test
+    void aBenchmarkWithoutResultFailsTheRunAfterTheReportWhichKeepsWhatRan(@TempDir Path dir) throws Exception {
+        try {
+            org.stancebench.bench.BenchRunner.checkJmhLock();
+        } catch (IllegalStateException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + e.getMessage());
+        }
+        Path out = dir.resolve("o");
+        Run r;
+        // Stratified's benchmarks fail in setup; majority's run.
+        System.setProperty(org.stancebench.bench.jmh.Fixture.FAIL_PROPERTY, "^stratified$");
+        try {
+            r = run("reproduce", "--quick", "--only", "majority,stratified", "--out", out.toString());
+        } finally {
+            System.clearProperty(org.stancebench.bench.jmh.Fixture.FAIL_PROPERTY);
+        }
+        assertEquals(1, r.exit(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("stancebench: benchmarks failed: 3 of 6 benchmarks produced no result ("), last);
+        assertTrue(last.contains("first cause: java.lang.IllegalStateException: stratified: not loaded"), last);
+        Results results = ResultsIo.read(out.resolve("results.json"));
+        assertTrue(results.benchmarks().path("results").size() > 0, "majority's rows are kept");
+        for (var row : results.benchmarks().path("results")) {
+            assertEquals("majority", row.path("classifier").asText());
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("data-chart=\"tradeoff-cv-5x1\""), "the speed-quality chart is drawn");
+        assertTrue(html.contains("Left out, no throughput at batch 32 on one thread in the benchmark data (or no "
+                + "macro-F1): stratified."), "stratified has no throughput and is named as left out");
+    }
 }

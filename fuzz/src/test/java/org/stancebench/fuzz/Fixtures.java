@@ -91,7 +91,7 @@ final class Fixtures {
         files.put("vast_train.csv", header + "\"Taxes pay for roads, so keep them.\",taxes,1\n"
                 + "Guns are dangerous.,gun control,1\nNo more wars please,war,0\nThe weather is nice,taxes,2\n"
                 + "\"He said \"\"no\"\" twice\",war,0\nSchools need money,education,1\n");
-        files.put("vast_test.csv", header + "Cut the budget,taxes,0\nPeace now,war,1\n");
+        files.put("vast_test.csv", "post,topic_str,label,seen?\nCut the budget,taxes,0,1\nPeace now,war,1,0\n");
         return folder("vast", files, input);
     }
 

@@ -89,8 +89,10 @@ class ReadersFuzzTest {
     @FuzzTest
     void vast(byte[] input) throws Exception {
         Path dir = Fixtures.vast(input);
-        Property.parsesOrRefuses(input.length,
-                () -> VastImporter.importFolder(dir, VastImporter.DEFAULT_SEPARATOR, ImportOptions.defaults()));
+        Property.parsesOrRefuses(input.length, () -> {
+            VastImporter.importFolder(dir, VastImporter.DEFAULT_SEPARATOR, ImportOptions.defaults());
+            return VastImporter.fewShot(dir.resolve("vast_test.csv"));
+        });
     }
 
     @FuzzTest

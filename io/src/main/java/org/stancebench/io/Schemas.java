@@ -15,6 +15,8 @@ public final class Schemas {
     public static final String EXAMPLE = "urn:stancebench:schema:example:1";
     /** {@code provenance.json} of a model directory (docs/model-directory.md). */
     public static final String PROVENANCE = "urn:stancebench:schema:provenance:1";
+    /** {@code vast.json}, the VAST reproduction (docs/vast.md). */
+    public static final String VAST = "urn:stancebench:schema:vast:1";
 
     private Schemas() {
     }

@@ -93,6 +93,12 @@ record BenchFigures(String hardwareFingerprint, String hardware, String mode, Li
                 .toList();
     }
 
+    /** The end-to-end throughput row on real texts at {@code batch} texts per call and one thread, or null. */
+    Row throughputAt(String classifier, int batch) {
+        return throughput(classifier, 1).stream().filter(r -> r.batchSize() == batch && r.unit().equals("texts/s"))
+                .findFirst().orElse(null);
+    }
+
     /** The batch-1 latency row of one classifier, or null. */
     Row latency(String classifier) {
         return rows.stream()

@@ -19,7 +19,8 @@ import org.stancebench.eval.results.RunResult;
  * table per protocol), {@code per-class} (grouped F1 bars), {@code confusion} (one heatmap per run),
  * {@code calibration} (reliability diagram per protocol), {@code significance} (Holm-adjusted
  * p-value matrix per protocol and test), {@code speed} (throughput against batch size, or a note that
- * the run has no benchmark data) and {@code data} (data card and provenance).
+ * the run has no benchmark data), {@code tradeoff} (throughput against macro-F1 per protocol with the
+ * Pareto front, {@link TradeoffChart}) and {@code data} (data card and provenance).
  *
  * <p>Deterministic (same results, same bytes) and well-formed XML as well as HTML: every string from
  * the file is escaped, so the tests parse the page with an XML parser.
@@ -74,6 +75,7 @@ public final class HtmlReport {
         calibration(m, board, palette);
         significance(m, results, board);
         speed(m, results, palette);
+        tradeoff(m, results, board, palette);
         data(m, results);
         m.close("body");
         m.close("html").newline();
@@ -355,6 +357,25 @@ public final class HtmlReport {
                     names.stream().map(palette::get).toList(), points)).newline();
             for (String note : bench.notes()) {
                 m.element("p", note, "class", "sub");
+            }
+        }
+        m.close("section").newline();
+    }
+
+    private static void tradeoff(Markup m, Results results, Leaderboard board, Map<String, String> palette) {
+        m.open("section", "id", "tradeoff").newline();
+        m.element("h2", "Speed against quality");
+        BenchFigures bench = BenchFigures.of(results.benchmarks());
+        if (bench == null) {
+            m.element("p", "No benchmark data in this run, so speed cannot be set against quality.", "class", "note");
+        } else {
+            m.element("p", "One point per classifier with a result and a throughput; mode " + bench.mode()
+                    + "; hardware: " + bench.hardware() + ".", "class", "sub");
+            for (Leaderboard.Group g : board.groups()) {
+                List<TradeoffChart.Candidate> candidates = g.runs().stream()
+                        .map(r -> new TradeoffChart.Candidate(r.classifier(), r, bench, palette.get(r.classifier())))
+                        .toList();
+                TradeoffChart.figure(m, "tradeoff-" + g.key(), g.title(), candidates);
             }
         }
         m.close("section").newline();

@@ -158,7 +158,7 @@ final class LineChart {
         return ticks;
     }
 
-    private static String tickLabel(double v) {
+    static String tickLabel(double v) {
         // Large round numbers in short form (10k, 1M) so the labels fit left of the plot.
         if (v >= 1e9 && v == Math.rint(v / 1e9) * 1e9) {
             return String.format(java.util.Locale.ROOT, "%dG", (long) (v / 1e9));

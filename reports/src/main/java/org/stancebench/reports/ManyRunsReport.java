@@ -84,7 +84,10 @@ public final class ManyRunsReport {
         return md.toString();
     }
 
-    /** The HTML page: the same tables, and an interval chart per group. */
+    /**
+     * The HTML page: the same tables, an interval chart per group and, when the files carry benchmark
+     * summaries, throughput against macro-F1 per group ({@link TradeoffChart}).
+     */
     public static String html(List<Source> sources, String metric) {
         String headline = Leaderboard.metricName(metric);
         Markup m = new Markup();
@@ -128,11 +131,33 @@ public final class ManyRunsReport {
                 m.close("tr");
             }
             m.close("table");
-            m.raw(IntervalBarChart.render("many-" + chart++, g.title(), headline, bars));
+            m.raw(IntervalBarChart.render("many-" + chart, g.title(), headline, bars));
+            tradeoff(m, "many-tradeoff-" + chart++, g, sources, palette);
         }
         m.close("body");
         m.close("html").newline();
         return m.toString();
+    }
+
+    /**
+     * The group's runs as points of throughput against macro-F1, each with the benchmark summary of
+     * its own results file; a run name that occurs in more than one file is labelled with the file.
+     */
+    private static void tradeoff(Markup m, String chart, Group g, List<Source> sources, Map<String, String> palette) {
+        Map<String, BenchFigures> bench = new LinkedHashMap<>();
+        sources.forEach(s -> bench.put(s.name(), BenchFigures.of(s.results().benchmarks())));
+        if (g.rows().stream().allMatch(r -> bench.get(r.source()) == null)) {
+            return;
+        }
+        Map<String, Long> names = new LinkedHashMap<>();
+        g.rows().forEach(r -> names.merge(r.run().name(), 1L, Long::sum));
+        List<TradeoffChart.Candidate> candidates = new ArrayList<>();
+        for (Row r : g.rows()) {
+            String label = names.get(r.run().name()) > 1 ? r.run().name() + " (" + r.source() + ")" : r.run().name();
+            candidates.add(new TradeoffChart.Candidate(label, r.run(), bench.get(r.source()),
+                    palette.get(r.run().classifier())));
+        }
+        TradeoffChart.figure(m, chart, g.title(), candidates);
     }
 
     private static String value(MetricValue v) {

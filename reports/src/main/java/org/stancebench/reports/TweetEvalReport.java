@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.stancebench.eval.results.TweetEvalResult;
+import org.stancebench.eval.stats.ApproximateRandomization;
 import org.stancebench.io.AtomicFiles;
 import org.stancebench.io.Json;
+import org.stancebench.metrics.ConfusionMatrix;
+import org.stancebench.metrics.Metrics;
 
 /**
  * Renders the TweetEval reproduction: {@code tweeteval.md} (ours beside the published rows, the mean
@@ -150,6 +154,12 @@ public final class TweetEvalReport {
                         + "target, each tuned on its own target's val, and the grid choice is by the pooled val "
                         + "metric. Test scores of the settings not chosen are shown for the record only.\n");
         md.append(candidates(results));
+        List<Paired> paired = pairedTests(results);
+        if (!paired.isEmpty()) {
+            md.append("\n## Paired tests on test\n\nEvery two classifiers on the same task and seed: approximate "
+                    + "randomization on the official metric, each test example swapped on its own, "
+                    + SHUFFLES + " shuffles (two-sided p).\n\n").append(pairedMarkdown(paired));
+        }
 
         ObjectMapper mapper = Json.MAPPER;
         ObjectNode root = Json.object();
@@ -185,11 +195,75 @@ public final class TweetEvalReport {
                 cn.set("models", mapper.valueToTree(c.models()));
             }
         }
+        ArrayNode tests = root.putArray("paired_tests");
+        for (Paired p : paired) {
+            ObjectNode t = tests.addObject();
+            t.put("task", p.task());
+            t.put("seed", p.seed());
+            t.put("a", p.a());
+            t.put("b", p.b());
+            t.put("test_a", round(p.scoreA()));
+            t.put("test_b", round(p.scoreB()));
+            t.put("p", p.pValue());
+            t.put("shuffles", SHUFFLES);
+        }
         Path mdFile = dir.resolve(FILES.get(0));
         Path jsonFile = dir.resolve(FILES.get(1));
         AtomicFiles.writeString(mdFile, md.toString());
         AtomicFiles.writeString(jsonFile, Json.pretty(root));
         return List.of(mdFile, jsonFile);
+    }
+
+    /** One paired test between two classifiers' test predictions on the same task and seed. */
+    public record Paired(String task, long seed, String a, String b, double scoreA, double scoreB, double pValue) {
+    }
+
+    /** Shuffles of every paired test. */
+    static final int SHUFFLES = ApproximateRandomization.DEFAULT_SHUFFLES;
+
+    /**
+     * Every pair of classifiers run on the same task and seed with their test predictions kept:
+     * approximate randomization on the task's official metric (each test example its own unit,
+     * {@link #SHUFFLES} shuffles, seed 1), in result order.
+     */
+    public static List<Paired> pairedTests(List<TweetEvalResult> results) {
+        List<Paired> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            TweetEvalResult x = results.get(i);
+            for (int j = i + 1; j < results.size(); j++) {
+                TweetEvalResult y = results.get(j);
+                if (!x.task().equals(y.task()) || x.seed() != y.seed() || x.testPredictions() == null
+                        || y.testPredictions() == null || x.classifier().equals(y.classifier())
+                        || !Arrays.equals(x.testPredictions().gold(), y.testPredictions().gold())) {
+                    continue;
+                }
+                TweetEvalResult.TestPredictions px = x.testPredictions();
+                int[] gold = px.gold();
+                int k = px.labels().size();
+                ToDoubleFunction<ConfusionMatrix> metric = Metrics.resolve(x.metric(), px.labels());
+                ToDoubleFunction<int[]> score = predicted -> metric.applyAsDouble(ConfusionMatrix.of(k, gold, predicted));
+                ApproximateRandomization.Result r = ApproximateRandomization.test(px.predicted(),
+                        y.testPredictions().predicted(), score, SHUFFLES, 1);
+                out.add(new Paired(x.task(), x.seed(), x.classifier(), y.classifier(),
+                        100 * score.applyAsDouble(px.predicted()), 100 * score.applyAsDouble(y.testPredictions().predicted()),
+                        r.pValue()));
+            }
+        }
+        return out;
+    }
+
+    /** The paired tests as a Markdown table; empty when there are none. */
+    public static String pairedMarkdown(List<Paired> paired) {
+        if (paired.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("| task | seed | a | b | a (test) | b (test) | a - b | p |\n"
+                + "|---|---:|---|---|---:|---:|---:|---:|\n");
+        for (Paired p : paired) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.1f | %.1f | %+.2f | %.4f |\n", p.task(),
+                    p.seed(), p.a(), p.b(), p.scoreA(), p.scoreB(), p.scoreA() - p.scoreB(), p.pValue()));
+        }
+        return md.toString();
     }
 
     /** Four decimals of a score x100: the JSON keeps more than the table shows, without float noise. */

@@ -206,7 +206,7 @@ class ReportTest {
         assertTrue(Files.size(files.get(2)) > 10_000);
     }
 
-    private static Element byId(Document doc, String id) {
+    static Element byId(Document doc, String id) {
         NodeList sections = doc.getElementsByTagName("section");
         for (int i = 0; i < sections.getLength(); i++) {
             Element e = (Element) sections.item(i);

@@ -17,6 +17,7 @@ import org.stancebench.dataset.Dataset;
 import org.stancebench.dataset.SeedDataset;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.RunResult;
+import org.stancebench.eval.results.VastResult;
 import org.stancebench.experiments.ClassifierSource;
 import org.stancebench.experiments.Job;
 import org.stancebench.experiments.LocalExecutor;
@@ -24,6 +25,8 @@ import org.stancebench.experiments.protocol.CrossValidation;
 import org.stancebench.experiments.protocol.EvalOptions;
 import org.stancebench.experiments.seed.SeedReproduction;
 import org.stancebench.experiments.seed.SeedReproductionOptions;
+import org.stancebench.experiments.vast.VastOptions;
+import org.stancebench.experiments.vast.VastReproduction;
 
 /** Spark (embedded, local[2]) computes exactly what the local engine computes. */
 class SparkEquivalenceTest {
@@ -58,6 +61,26 @@ class SparkEquivalenceTest {
                     EvalOptions.defaults(), spark);
             assertEquals(local, onSpark, name);
         }
+    }
+
+    @Test
+    void theVastReproductionEqualsTheLocalEngine() throws Exception {
+        Path fixture = Path.of(SparkEquivalenceTest.class.getResource("/vast-fixture").toURI());
+        VastOptions options = new VastOptions(fixture, List.of("stratified", "tfidf-logreg", "minilm-probe"),
+                List.of(13L), Map.of(), Map.of());
+        List<VastResult> local;
+        try (LocalExecutor executor = LocalExecutor.sequential()) {
+            local = VastReproduction.run(options, executor, m -> { });
+        }
+        List<VastResult> onSpark = VastReproduction.run(options, spark, m -> { });
+        // Everything but the time each fit took.
+        assertEquals(local.stream().map(SparkEquivalenceTest::untimed).toList(),
+                onSpark.stream().map(SparkEquivalenceTest::untimed).toList());
+    }
+
+    private static VastResult untimed(VastResult r) {
+        return new VastResult(r.classifier(), r.seed(), r.chosen(), r.candidates(), r.trainSize(), r.devSize(),
+                r.devZeroShotSize(), r.test(), 0);
     }
 
     @Test

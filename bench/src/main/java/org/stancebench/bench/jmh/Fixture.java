@@ -22,6 +22,13 @@ public final class Fixture {
     /** The system property naming the work directory in forks. */
     public static final String WORK_PROPERTY = "stancebench.bench.work";
 
+    /**
+     * For tests of the runner's failure handling only: a regular expression of classifier names
+     * whose models {@link #load(String)} refuses to load, so their benchmarks fail in setup as a
+     * broken fixture would. The bench runner passes it on to forks when its own JVM has it set.
+     */
+    public static final String FAIL_PROPERTY = "stancebench.bench.failFixture";
+
     private Fixture() {
     }
 
@@ -63,6 +70,10 @@ public final class Fixture {
 
     /** Loads the saved model of {@code classifier}; the caller closes it. */
     static Classifier load(String classifier) {
+        String fail = System.getProperty(FAIL_PROPERTY);
+        if (fail != null && java.util.regex.Pattern.compile(fail).matcher(classifier).find()) {
+            throw new IllegalStateException(classifier + ": not loaded, " + FAIL_PROPERTY + " matches it");
+        }
         try {
             return Models.load(modelDir(workDir(), classifier));
         } catch (IOException e) {

@@ -89,6 +89,28 @@ public final class VastImporter {
                 options.seed());
     }
 
+    /**
+     * Per record index of a VAST test file (as in the imported ids), whether the row is few-shot:
+     * its {@code seen?} column, 1 for a topic that has training rows (few-shot), 0 for one that has
+     * none (zero-shot), as the VAST paper defines them. Another value fails with {@code FILE:LINE}.
+     */
+    public static Map<Integer, Boolean> fewShot(Path testFile) throws IOException {
+        CsvTable table = CsvTable.read(testFile, CsvParser.csv());
+        int seen = table.column("seen?");
+        Map<Integer, Boolean> out = new HashMap<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            CsvRecord row = table.rows().get(r);
+            String value = row.fields().get(seen).strip();
+            switch (value) {
+                case "0" -> out.put(r, false);
+                case "1" -> out.put(r, true);
+                default -> throw BadInputException.at(testFile, row.line(),
+                        String.format("column 'seen?' must be 0 or 1, got '%s'", value));
+            }
+        }
+        return out;
+    }
+
     private static void add(List<Example> examples, String name, String file, Rows rows, List<String> splits) {
         for (int i = 0; i < rows.texts.size(); i++) {
             examples.add(ImportedCorpus.post(String.format("%s/%s/%06d", name, file, rows.indices.get(i)),

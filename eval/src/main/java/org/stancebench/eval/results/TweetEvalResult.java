@@ -23,15 +23,37 @@ import java.util.TreeMap;
  * @param seconds seconds of training and prediction summed over the task's units (grid and targets)
  * @param refitTest with {@code --refit}: the official test metric, x100, of the chosen setting
  *                  retrained on train plus val with its inner choices fixed; else null
+ * @param testPredictions the reported model's test predictions (the five stance targets pooled in
+ *     order), for paired tests between classifiers; null when not kept
  */
 public record TweetEvalResult(String task, String classifier, String metric, boolean perTarget, long seed,
                               int chosen, List<Candidate> candidates, int trainSize, int testSize, double seconds,
-                              Double refitTest) {
+                              Double refitTest, TestPredictions testPredictions) {
     public TweetEvalResult {
         candidates = List.copyOf(candidates);
         if (chosen < 0 || chosen >= candidates.size()) {
             throw new IllegalArgumentException("chosen candidate " + chosen + " out of range");
         }
+    }
+
+    /**
+     * Test predictions as label indices into {@code labels}, gold beside predicted, one entry per
+     * test example.
+     */
+    public record TestPredictions(List<String> labels, int[] gold, int[] predicted) {
+        public TestPredictions {
+            labels = List.copyOf(labels);
+            if (gold.length != predicted.length) {
+                throw new IllegalArgumentException("gold and predicted labels differ in length");
+            }
+        }
+    }
+
+    /** A result without its test predictions (they are then left out of paired tests). */
+    public TweetEvalResult(String task, String classifier, String metric, boolean perTarget, long seed, int chosen,
+                           List<Candidate> candidates, int trainSize, int testSize, double seconds, Double refitTest) {
+        this(task, classifier, metric, perTarget, seed, chosen, candidates, trainSize, testSize, seconds, refitTest,
+                null);
     }
 
     /** The candidate val chose. */

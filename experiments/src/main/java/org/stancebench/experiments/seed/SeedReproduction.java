@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.stancebench.api.ClassifierFactory;
+import org.stancebench.bench.BenchFailedException;
 import org.stancebench.bench.BenchOptions;
 import org.stancebench.bench.BenchRunner;
 import org.stancebench.bench.BenchSummary;
@@ -149,6 +150,12 @@ public final class SeedReproduction {
             try {
                 BenchSummary summary = BenchRunner.run(benchOptions);
                 bench = ResultsIo.mapper().readTree(summary.toJson());
+            } catch (BenchFailedException e) {
+                // Some benchmarks produced nothing: the report keeps what did run, and the run fails.
+                bench = ResultsIo.mapper().readTree(e.summary().toJson());
+                String message = "benchmarks failed: " + describe(e);
+                failures.add(message);
+                progress.report(4, stages, "bench", message);
             } catch (IOException | RuntimeException e) {
                 String message = "the benchmarks failed, so the report has no benchmark data: " + describe(e);
                 failures.add(message);

@@ -139,6 +139,7 @@ public final class TweetEvalReproduction {
             String metric = metricOf(cell.task());
             ToDoubleFunction<ConfusionMatrix> score = Metrics.resolve(metric, labels);
             List<TweetEvalResult.Candidate> tried = new ArrayList<>();
+            List<TweetEvalResult.TestPredictions> testPredictions = new ArrayList<>();
             int chosen = 0;
             double seconds = 0;
             int testSize = 0;
@@ -146,8 +147,10 @@ public final class TweetEvalReproduction {
                 ConfusionMatrix dev = new ConfusionMatrix(labels.size());
                 ConfusionMatrix test = new ConfusionMatrix(labels.size());
                 Map<String, Map<String, String>> models = new LinkedHashMap<>();
+                List<Tally> pooled = new ArrayList<>();
                 for (ImportedCorpus part : taskParts) {
                     Tally t = tallies.get(next++);
+                    pooled.add(t);
                     add(dev, t.devGold(), t.devPredicted());
                     add(test, t.testGold(), t.testPredicted());
                     models.put(part.name(), t.modelSettings());
@@ -159,6 +162,7 @@ public final class TweetEvalReproduction {
                 progress.accept(String.format(Locale.ROOT, "%s %s %s, seed %d: val %s = %.1f (test %.1f)", cell.task(),
                         cell.classifier().name(), settings, cell.seed(), metric, devScore, testScore));
                 tried.add(new TweetEvalResult.Candidate(settings, devScore, testScore, models));
+                testPredictions.add(pooledTest(labels, pooled));
                 if (devScore > tried.get(chosen).dev()) {
                     chosen = tried.size() - 1;
                 }
@@ -181,7 +185,7 @@ public final class TweetEvalReproduction {
             }
             results.add(new TweetEvalResult(cell.task(), cell.classifier().name(), metric,
                     options.perTarget() || !cell.task().equals("stance"), cell.seed(), chosen, tried, trainSize, testSize,
-                    seconds, null));
+                    seconds, null, testPredictions.get(chosen)));
         }
         if (refits.isEmpty()) {
             return results;
@@ -195,19 +199,36 @@ public final class TweetEvalReproduction {
             List<String> labels = parts.get(result.task()).get(0).labels();
             ConfusionMatrix test = new ConfusionMatrix(labels.size());
             double seconds = result.seconds();
+            List<Tally> pooled = new ArrayList<>();
             for (int p = 0; p < parts.get(result.task()).size(); p++) {
                 Tally t = refitTallies.get(r++);
+                pooled.add(t);
                 add(test, t.testGold(), t.testPredicted());
                 seconds += t.seconds();
             }
+            TweetEvalResult.TestPredictions predictions = pooledTest(labels, pooled);
             double refitTest = 100 * Metrics.resolve(result.metric(), labels).applyAsDouble(test);
             progress.accept(String.format(Locale.ROOT, "%s %s: chosen setting retrained on train+val: test %s = %.1f",
                     result.task(), result.classifier(), result.metric(), refitTest));
             refitted.add(new TweetEvalResult(result.task(), result.classifier(), result.metric(), result.perTarget(),
                     result.seed(), result.chosen(), result.candidates(), result.trainSize(), result.testSize(), seconds,
-                    refitTest));
+                    refitTest, predictions));
         }
         return refitted;
+    }
+
+    /** The test gold and predicted labels of a task's parts, pooled in part order. */
+    private static TweetEvalResult.TestPredictions pooledTest(List<String> labels, List<Tally> tallies) {
+        int n = tallies.stream().mapToInt(t -> t.testGold().length).sum();
+        int[] gold = new int[n];
+        int[] predicted = new int[n];
+        int at = 0;
+        for (Tally t : tallies) {
+            System.arraycopy(t.testGold(), 0, gold, at, t.testGold().length);
+            System.arraycopy(t.testPredicted(), 0, predicted, at, t.testPredicted().length);
+            at += t.testGold().length;
+        }
+        return new TweetEvalResult.TestPredictions(labels, gold, predicted);
     }
 
     /** One fit: train on the part's train split (train plus val for a refit), predict val and test. */

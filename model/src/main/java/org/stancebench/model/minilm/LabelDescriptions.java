@@ -31,14 +31,29 @@ record LabelDescriptions(String source, Map<String, List<String>> byLabel) {
         byLabel = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** Class-path location of the built-in topic-conditioned descriptions (with {@value #TOPIC}). */
+    static final String TOPIC_RESOURCE = "org/stancebench/model/minilm/topic-label-descriptions.tsv";
+
+    /** The placeholder a topic-conditioned description has for the input's topic. */
+    static final String TOPIC = "{topic}";
+
     /** The descriptions shipped in {@value #RESOURCE}. */
     static LabelDescriptions builtIn() {
-        try (InputStream in = LabelDescriptions.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return builtIn(RESOURCE);
+    }
+
+    /** The topic-conditioned descriptions shipped in {@value #TOPIC_RESOURCE}. */
+    static LabelDescriptions builtInTopic() {
+        return builtIn(TOPIC_RESOURCE);
+    }
+
+    private static LabelDescriptions builtIn(String resource) {
+        try (InputStream in = LabelDescriptions.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("class-path resource " + RESOURCE + " is missing");
+                throw new IllegalStateException("class-path resource " + resource + " is missing");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return parse("model/src/main/resources/" + RESOURCE, text.lines().toList());
+            return parse("model/src/main/resources/" + resource, text.lines().toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +99,17 @@ record LabelDescriptions(String source, Map<String, List<String>> byLabel) {
             List<String> d = byLabel.get(label);
             out.put(label, d != null ? d : List.of(label.replace('_', ' ').replace('-', ' ')));
         }
+        return out;
+    }
+
+    /**
+     * {@code descriptions} with every {@value #TOPIC} replaced by {@code topic} ("it" when the topic
+     * is empty), per label in order.
+     */
+    static Map<String, List<String>> forTopic(Map<String, List<String>> descriptions, String topic) {
+        String t = topic.isEmpty() ? "it" : topic;
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        descriptions.forEach((label, d) -> out.put(label, d.stream().map(x -> x.replace(TOPIC, t)).toList()));
         return out;
     }
 

@@ -78,10 +78,13 @@ public final class MiniLmEncoder implements AutoCloseable {
      * @param intraOpThreads ONNX Runtime intra-op threads inside one forward pass
      * @param spinWait whether idle ONNX Runtime intra-op threads spin (ONNX Runtime's own default)
      *     rather than sleep; only matters with more than one intra-op thread
+     * @param precision the arithmetic of the weight matrix products
      */
-    public record Settings(int maxTokens, int batchSize, int threads, int intraOpThreads, boolean spinWait) {
+    public record Settings(int maxTokens, int batchSize, int threads, int intraOpThreads, boolean spinWait,
+                           Precision precision) {
         /** Validates the ranges. */
         public Settings {
+            java.util.Objects.requireNonNull(precision, "precision");
             if (maxTokens < 2 || maxTokens > 512) {
                 throw new IllegalArgumentException("maxTokens must be in 2..512, got " + maxTokens);
             }
@@ -101,7 +104,7 @@ public final class MiniLmEncoder implements AutoCloseable {
          * spin-waiting.
          */
         public Settings(int maxTokens, int batchSize, int threads) {
-            this(maxTokens, batchSize, threads, 1, false);
+            this(maxTokens, batchSize, threads, 1, false, Precision.FLOAT32);
         }
 
         /**
@@ -114,29 +117,81 @@ public final class MiniLmEncoder implements AutoCloseable {
             return new Settings(256, 32, Math.max(1, Runtime.getRuntime().availableProcessors()));
         }
 
+        /**
+         * {@link #defaults()} in {@code precision}; int8 encodes one text per forward pass (batch size
+         * 1), because its activations are quantized with one scale per pass: in a pass of several
+         * texts, a text's embedding would depend on the others (see {@link Precision#INT8}).
+         */
+        public static Settings defaults(Precision precision) {
+            Settings d = defaults().withPrecision(precision);
+            return precision == Precision.INT8 ? d.withBatchSize(1) : d;
+        }
+
         /** A copy with another truncation length. */
         public Settings withMaxTokens(int tokens) {
-            return new Settings(tokens, batchSize, threads, intraOpThreads, spinWait);
+            return new Settings(tokens, batchSize, threads, intraOpThreads, spinWait, precision);
         }
 
         /** A copy with another batch size. */
         public Settings withBatchSize(int size) {
-            return new Settings(maxTokens, size, threads, intraOpThreads, spinWait);
+            return new Settings(maxTokens, size, threads, intraOpThreads, spinWait, precision);
         }
 
         /** A copy with another number of parallel forward passes. */
         public Settings withThreads(int n) {
-            return new Settings(maxTokens, batchSize, n, intraOpThreads, spinWait);
+            return new Settings(maxTokens, batchSize, n, intraOpThreads, spinWait, precision);
         }
 
         /** A copy with another number of intra-op threads per forward pass. */
         public Settings withIntraOpThreads(int n) {
-            return new Settings(maxTokens, batchSize, threads, n, spinWait);
+            return new Settings(maxTokens, batchSize, threads, n, spinWait, precision);
+        }
+
+        /** A copy with another precision. */
+        public Settings withPrecision(Precision p) {
+            return new Settings(maxTokens, batchSize, threads, intraOpThreads, spinWait, p);
         }
 
         /** A copy with spin-waiting on or off. */
         public Settings withSpinWait(boolean spin) {
-            return new Settings(maxTokens, batchSize, threads, intraOpThreads, spin);
+            return new Settings(maxTokens, batchSize, threads, intraOpThreads, spin, precision);
+        }
+    }
+
+    /**
+     * The arithmetic of the encoder's weight matrix products: {@code float32} (the shipped model,
+     * fused) or {@code int8} (the same fused graph with int8 weights and dynamically quantized
+     * activations, see {@link MiniLmGraph#INT8_METHOD}); everything else is float32 in both.
+     *
+     * <p>int8 quantizes each matrix product's input with one scale for the whole pass (the largest
+     * magnitude in it). A pass over one text therefore depends on that text alone, and int8 keeps
+     * the float32 guarantee (an embedding depends on its text only, whatever else is encoded with
+     * it) at its default batch size of 1; with a larger batch size, an embedding also depends on the
+     * texts batched with it (the same list of texts still gives the same embeddings).
+     */
+    public enum Precision {
+        FLOAT32("float32"),
+        INT8("int8");
+
+        private final String id;
+
+        Precision(String id) {
+            this.id = id;
+        }
+
+        /** The name used in settings and provenance: {@code float32} or {@code int8}. */
+        public String id() {
+            return id;
+        }
+
+        /** The precision named {@code id}, or an exception naming the known ones. */
+        public static Precision of(String id) {
+            for (Precision p : values()) {
+                if (p.id.equals(id)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown precision '" + id + "'; known: float32, int8");
         }
     }
 
@@ -159,7 +214,11 @@ public final class MiniLmEncoder implements AutoCloseable {
     }
 
     private static final class SharedHolder {
-        static final MiniLmEncoder INSTANCE = open(Settings.defaults());
+        static final MiniLmEncoder INSTANCE = open(Settings.defaults()).markShared();
+    }
+
+    private static final class SharedInt8Holder {
+        static final MiniLmEncoder INSTANCE = open(Settings.defaults(Precision.INT8)).markShared();
     }
 
     private final Settings settings;
@@ -167,6 +226,7 @@ public final class MiniLmEncoder implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final Model model;
     private ExecutorService pool;
+    private volatile boolean shared;
 
     private MiniLmEncoder(Settings settings, MiniLmFiles files, HuggingFaceTokenizer tokenizer,
                           Model model) {
@@ -178,18 +238,25 @@ public final class MiniLmEncoder implements AutoCloseable {
 
     /**
      * The JVM-wide encoder with {@link Settings#defaults()}, created on first use. Closing it does
-     * nothing, so every user may close what it got.
+     * nothing, so every user may close what it got. (There is a second JVM-wide encoder, with the
+     * default settings in int8, that {@link #sharedOrOpen(Settings)} hands out.)
      */
     public static MiniLmEncoder shared() {
         return SharedHolder.INSTANCE;
     }
 
     /**
-     * The shared encoder when {@code wanted} equals its settings, else a new one the caller owns;
+     * The shared encoder (float32 or int8) when {@code wanted} equals its settings, else a new one the caller owns;
      * {@link #isShared()} tells which.
      */
     public static MiniLmEncoder sharedOrOpen(Settings wanted) {
-        return wanted.equals(Settings.defaults()) ? shared() : open(wanted);
+        if (wanted.equals(Settings.defaults())) {
+            return shared();
+        }
+        if (wanted.equals(Settings.defaults(Precision.INT8))) {
+            return SharedInt8Holder.INSTANCE;
+        }
+        return open(wanted);
     }
 
     /**
@@ -223,7 +290,8 @@ public final class MiniLmEncoder implements AutoCloseable {
         }
         Path graph;
         try {
-            graph = fusedGraph ? MiniLmGraph.fused(files) : files.model();
+            graph = settings.precision() == Precision.INT8 ? MiniLmGraph.int8(files)
+                    : fusedGraph ? MiniLmGraph.fused(files) : files.model();
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -269,7 +337,12 @@ public final class MiniLmEncoder implements AutoCloseable {
 
     /** Whether this is the JVM-wide instance whose {@link #close()} does nothing. */
     public boolean isShared() {
-        return this == SharedHolder.INSTANCE;
+        return shared;
+    }
+
+    private MiniLmEncoder markShared() {
+        shared = true;
+        return this;
     }
 
     /** Tokenises one text (truncated, with special tokens, unpadded). */

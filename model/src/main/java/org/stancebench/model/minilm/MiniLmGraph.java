@@ -35,6 +35,19 @@ final class MiniLmGraph {
 
     /** File name of the rewritten graph beside the original; the suffix changes with the rewrite. */
     static final String FUSED_NAME = "model-fused-v1";
+    /** File name of the int8 graph beside the original; the suffix changes with the quantization. */
+    static final String INT8_NAME = "model-int8-v1";
+    /**
+     * Largest magnitude of a quantized weight: 7 bits, not 8. With weights in [-63, 63] a pair of
+     * unsigned 8-bit activations times weights sums to at most 2 x 255 x 63 = 32,130, inside the 16-bit
+     * range of AVX2's {@code vpmaddubsw}, so the AVX2 kernel adds exactly what AVX-512 VNNI's
+     * {@code vpdpbusd} adds and the integer products are the same on every x86 kernel.
+     */
+    static final int WEIGHT_LIMIT = 63;
+    /** How the int8 graph is made, as provenance records it. */
+    static final String INT8_METHOD = "weights: per-column symmetric int8 in [-" + WEIGHT_LIMIT + ", " + WEIGHT_LIMIT
+            + "] (scale = column max |w| / " + WEIGHT_LIMIT + "); activations: dynamic per-tensor uint8 "
+            + "(DynamicQuantizeLinear); QAttention and DynamicQuantizeMatMul, written by " + INT8_NAME;
 
     private MiniLmGraph() {
     }
@@ -44,23 +57,59 @@ final class MiniLmGraph {
      * temporary name, then moved into place).
      */
     static Path fused(MiniLmFiles files) {
-        Path target = files.directory().resolve(FUSED_NAME + ".onnx");
+        return cached(files, false);
+    }
+
+    /**
+     * The fused graph of {@code files} with its weight matrix products in int8 ({@link #INT8_METHOD}),
+     * written beside the original on first use (to a temporary name, then moved into place).
+     */
+    static Path int8(MiniLmFiles files) {
+        return cached(files, true);
+    }
+
+    /** Hex SHA-256 of {@link #int8(MiniLmFiles)}'s file, computed once per JVM and directory. */
+    static String int8Sha256(MiniLmFiles files) {
+        return INT8_HASHES.computeIfAbsent(files.directory(), d -> {
+            try {
+                return org.stancebench.io.ContentHash.sha256(int8(files));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot hash the int8 MiniLM graph: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static final Map<Path, String> INT8_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Path cached(MiniLmFiles files, boolean int8) {
+        Path target = files.directory().resolve((int8 ? INT8_NAME : FUSED_NAME) + ".onnx");
         if (Files.isRegularFile(target)) {
             return target;
         }
         try {
-            byte[] model = fuse(Files.readAllBytes(files.model()));
+            byte[] model = fuse(Files.readAllBytes(files.model()), int8);
             AtomicFiles.write(target, model);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the fused MiniLM graph " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the " + (int8 ? "int8" : "fused") + " MiniLM graph " + target
+                    + ": " + e.getMessage(), e);
         }
     }
 
     /** The fused model for the original model's bytes. */
     static byte[] fuse(byte[] original) {
+        return fuse(original, false);
+    }
+
+    /**
+     * The fused model for the original model's bytes; with {@code int8}, every weight matrix product
+     * (query, key and value, the attention output, both feed-forward layers) runs on int8 weights and
+     * dynamically quantized uint8 activations, and everything else (embeddings, layer norms, GELU,
+     * softmax) stays float32.
+     */
+    static byte[] fuse(byte[] original, boolean int8) {
         Source src = Source.read(original);
-        Graph g = new Graph();
+        Graph g = new Graph(int8);
         float epsilon = src.constantFloat("/embeddings/LayerNorm/Constant_1");
 
         g.node("Cast", List.of("input_ids"), "ids32", "", attrInt("to", 6));
@@ -88,11 +137,17 @@ final class MiniLmGraph {
                     src.tensor(weight + "attention.self.query.bias"),
                     src.tensor(weight + "attention.self.key.bias"),
                     src.tensor(weight + "attention.self.value.bias")));
-            g.node("Attention", List.of(hidden, p + "qkv", p + "qkv.bias", "mask_index"), p + "attention", MS,
-                    attrInt("num_heads", HEADS));
+            if (int8) {
+                g.node("DynamicQuantizeLinear", List.of(hidden), List.of(p + "x.q", p + "x.scale", p + "x.zero"), "");
+                g.node("QAttention", List.of(p + "x.q", p + "qkv", p + "qkv.bias", p + "x.scale", p + "qkv.scale",
+                        "mask_index", p + "x.zero"), p + "attention", MS, attrInt("num_heads", HEADS));
+            } else {
+                g.node("Attention", List.of(hidden, p + "qkv", p + "qkv.bias", "mask_index"), p + "attention", MS,
+                        attrInt("num_heads", HEADS));
+            }
 
             g.initializer(p + "out", src.matMulWeight(node + "attention/output/dense/MatMul"));
-            g.node("MatMul", List.of(p + "attention", p + "out"), p + "attention.out", "");
+            g.matMul(p + "attention", p + "out", p + "attention.out");
             g.initializer(p + "out.bias", src.tensor(weight + "attention.output.dense.bias"));
             g.initializer(p + "norm1.gamma", src.tensor(weight + "attention.output.LayerNorm.weight"));
             g.initializer(p + "norm1.beta", src.tensor(weight + "attention.output.LayerNorm.bias"));
@@ -102,14 +157,14 @@ final class MiniLmGraph {
 
             g.initializer(p + "up", src.matMulWeight(node + "intermediate/dense/MatMul"));
             g.initializer(p + "up.bias", src.tensor(weight + "intermediate.dense.bias"));
-            g.node("MatMul", List.of(p + "norm1", p + "up"), p + "up.out", "");
+            g.matMul(p + "norm1", p + "up", p + "up.out");
             g.node("BiasGelu", List.of(p + "up.out", p + "up.bias"), p + "gelu", MS);
 
             g.initializer(p + "down", src.matMulWeight(node + "output/dense/MatMul"));
             g.initializer(p + "down.bias", src.tensor(weight + "output.dense.bias"));
             g.initializer(p + "norm2.gamma", src.tensor(weight + "output.LayerNorm.weight"));
             g.initializer(p + "norm2.beta", src.tensor(weight + "output.LayerNorm.bias"));
-            g.node("MatMul", List.of(p + "gelu", p + "down"), p + "down.out", "");
+            g.matMul(p + "gelu", p + "down", p + "down.out");
             String out = l == LAYERS - 1 ? "last_hidden_state" : p + "norm2";
             g.node("SkipLayerNormalization",
                     List.of(p + "down.out", p + "norm1", p + "norm2.gamma", p + "norm2.beta", p + "down.bias"),
@@ -120,6 +175,8 @@ final class MiniLmGraph {
     }
 
     private static final String MS = "com.microsoft";
+    /** Initializer names of the matrix products' weights. */
+    private static final java.util.regex.Pattern QUANTIZED = java.util.regex.Pattern.compile("l\\d+\\.(qkv|out|up|down)");
 
     // ---- what the rewrite reads from the original graph ----
 
@@ -346,7 +403,7 @@ final class MiniLmGraph {
     // ---- what the rewrite writes ----
 
     /** A protocol-buffer message under construction. */
-    private static final class Message {
+    static final class Message {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Message varint(int number, long v) {
@@ -397,11 +454,70 @@ final class MiniLmGraph {
         return new Message().string(1, name).fixed32(2, Float.floatToRawIntBits(value)).varint(20, 1);
     }
 
+    /**
+     * Per-column symmetric quantization of a float weight matrix {@code (rows, cols)}: int8 values in
+     * [-{@link #WEIGHT_LIMIT}, {@link #WEIGHT_LIMIT}] and one float scale per column, such that
+     * {@code w[r][c] ~ q[r][c] * scale[c]}; a column of zeros gets scale 1.
+     */
+    record Quantized(long[] dims, byte[] values, float[] scales) {
+        static Quantized of(Tensor w) {
+            if (w.dims().length != 2) {
+                throw new IllegalStateException("only a matrix can be quantized per column");
+            }
+            int rows = (int) w.dims()[0];
+            int cols = (int) w.dims()[1];
+            ByteBuffer raw = ByteBuffer.wrap(w.raw()).order(ByteOrder.LITTLE_ENDIAN);
+            float[] max = new float[cols];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    max[c] = Math.max(max[c], Math.abs(raw.getFloat((r * cols + c) * Float.BYTES)));
+                }
+            }
+            float[] scales = new float[cols];
+            for (int c = 0; c < cols; c++) {
+                scales[c] = max[c] > 0 ? max[c] / WEIGHT_LIMIT : 1f;
+            }
+            byte[] q = new byte[rows * cols];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    long v = Math.round(raw.getFloat((r * cols + c) * Float.BYTES) / (double) scales[c]);
+                    q[r * cols + c] = (byte) Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, v));
+                }
+            }
+            return new Quantized(w.dims(), q, scales);
+        }
+
+        Tensor scaleTensor() {
+            ByteBuffer b = ByteBuffer.allocate(scales.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (float f : scales) {
+                b.putFloat(f);
+            }
+            return new Tensor(new long[] {scales.length}, b.array());
+        }
+    }
+
     /** The fused graph under construction. */
     private static final class Graph {
         final Message graph = new Message();
         final List<Message> initializers = new ArrayList<>();
+        final boolean int8;
         int nodes;
+
+        Graph(boolean int8) {
+            this.int8 = int8;
+        }
+
+        /**
+         * {@code output = input x weight} for a weight initializer already added: a float
+         * {@code MatMul}, or in an int8 graph a {@code DynamicQuantizeMatMul}.
+         */
+        void matMul(String input, String weight, String output) {
+            if (int8) {
+                node("DynamicQuantizeMatMul", List.of(input, weight, weight + ".scale"), output, MS);
+            } else {
+                node("MatMul", List.of(input, weight), output, "");
+            }
+        }
 
         void node(String op, List<String> inputs, String output, String domain, Message... attributes) {
             node(op, inputs, List.of(output), domain, attributes);
@@ -422,19 +538,34 @@ final class MiniLmGraph {
             graph.message(1, n);
         }
 
+        /**
+         * A float initializer; in an int8 graph a matrix whose name is a matrix product's weight
+         * ({@code qkv}, {@code out}, {@code up}, {@code down}) is added quantized instead, with its
+         * scales as {@code name.scale}.
+         */
         void initializer(String name, Tensor t) {
+            if (int8 && t.dims().length == 2 && QUANTIZED.matcher(name).matches()) {
+                Quantized q = Quantized.of(t);
+                add(name, q.dims(), 3, q.values()); // INT8
+                add(name + ".scale", new long[] {q.scales().length}, 1, q.scaleTensor().raw());
+            } else {
+                add(name, t.dims(), 1, t.raw()); // FLOAT
+            }
+        }
+
+        private void add(String name, long[] dims, int type, byte[] raw) {
             Message m = new Message();
-            for (long d : t.dims()) {
+            for (long d : dims) {
                 m.varint(1, d);
             }
-            m.varint(2, 1); // FLOAT
+            m.varint(2, type);
             m.string(8, name);
-            m.bytes(9, t.raw());
+            m.bytes(9, raw);
             initializers.add(m);
         }
 
         byte[] model(List<byte[]> inputs, byte[] output) {
-            graph.string(2, "all-minilm-l6-v2-fused");
+            graph.string(2, int8 ? "all-minilm-l6-v2-int8" : "all-minilm-l6-v2-fused");
             initializers.forEach(i -> graph.message(5, i));
             inputs.forEach(i -> graph.bytes(11, i));
             graph.bytes(12, output);

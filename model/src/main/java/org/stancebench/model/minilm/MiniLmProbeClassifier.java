@@ -23,13 +23,20 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
     private final Map<String, String> settings;
     private final MiniLmEncoder encoder;
     private final DecisionThreshold threshold;
+    private final ProbeFeatures features;
 
     MiniLmProbeClassifier(List<String> labels, SoftmaxHead head, Map<String, String> settings, MiniLmEncoder encoder) {
+        this(labels, head, settings, encoder, ProbeFeatures.TEXT);
+    }
+
+    MiniLmProbeClassifier(List<String> labels, SoftmaxHead head, Map<String, String> settings, MiniLmEncoder encoder,
+                          ProbeFeatures features) {
         this.labels = List.copyOf(labels);
         this.head = head;
         this.settings = Map.copyOf(settings);
         this.encoder = encoder;
         this.threshold = DecisionThreshold.fromSettings(settings, labels);
+        this.features = features;
     }
 
     SoftmaxHead head() {
@@ -38,7 +45,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public String name() {
-        return MiniLmProbeFactory.NAME;
+        return MiniLmProbeFactory.NAME + (encoder.settings().precision() == MiniLmEncoder.Precision.INT8 ? Int8Variant.SUFFIX : "");
     }
 
     @Override
@@ -53,6 +60,9 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public double[] predictProba(String text) {
+        if (features != ProbeFeatures.TEXT) {
+            return predictProba(List.of(text)).get(0);
+        }
         double[] p = head.probabilities(encoder.encode(text));
         threshold.apply(p);
         return p;
@@ -60,7 +70,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public List<double[]> predictProba(List<String> texts) {
-        float[][] embedded = encoder.encode(texts);
+        float[][] embedded = features.of(encoder, texts);
         List<double[]> out = new ArrayList<>(embedded.length);
         for (float[] e : embedded) {
             double[] p = head.probabilities(e);
@@ -75,8 +85,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("classifier", name());
         config.put("labels", labels);
-        config.put("maxTokens", encoder.settings().maxTokens());
-        config.put("encoder", encoder.files().fingerprint());
+        EncoderOptions.save(config, encoder);
         config.put("settings", new TreeMap<>(settings));
         config.put("weight", head.weight());
         config.put("bias", head.bias());

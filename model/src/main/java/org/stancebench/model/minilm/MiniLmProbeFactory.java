@@ -26,12 +26,19 @@ import org.stancebench.model.Settings;
  * <p>Settings (defaults): {@code epochs} (60), {@code learningRate} (0.01), {@code batchSize} (32),
  * {@code weightDecay} (chosen from 0, 1e-4, 1e-3, 1e-2 by development log-loss when a development
  * set exists, else 1e-4), plus the encoder settings {@code maxTokens}, {@code encodeBatch},
- * {@code threads}. With a development set, the epoch with the lowest development log-loss is kept.
+ * {@code threads}, {@code precision}. With a development set, the epoch with the lowest development log-loss is kept.
  * A saved model holds only the head, its settings and the encoder files' SHA-256; it refuses to
  * load against different encoder files. {@code class_weight}, {@code threshold} and
  * {@code tune_metric} [macro-f1-all] as every trainable classifier ({@link Imbalance}): each
  * weighting gets its own weight decay and epoch by dev log-loss, then the weighting and threshold with
  * the better dev {@code tune_metric} are kept.
+ *
+ * <p>Topic conditioning: with {@code topicSeparator} set (for example {@code " [SEP] "}, the VAST
+ * importer's), an input is {@code topic + separator + text} and {@code topicInput} says how both
+ * reach the head: {@code joint} (default: the whole input embedded as one text, so the encoder
+ * reads the topic beside the text) or {@code pair} (text and topic embedded apart, the features
+ * being the text's embedding, the topic's and their element-wise product, 3 x 384 values). Without
+ * it, inputs and predictions are exactly as before.
  */
 public final class MiniLmProbeFactory implements ClassifierFactory {
 
@@ -65,6 +72,7 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
         float[] grid = settings.containsKey("weightDecay")
                 ? new float[] {(float) s.real("weightDecay", 0)}
                 : hasDev ? WEIGHT_DECAY_GRID : new float[] {1e-4f};
+        ProbeFeatures features = ProbeFeatures.from(s, settings);
         MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(s);
         String metricName = s.string(Imbalance.TUNE_METRIC, Metrics.MACRO_F1_ALL).strip();
         Imbalance imbalance = Imbalance.read(s, metricName, Metrics.criterion(metricName, data.labels()),
@@ -81,9 +89,9 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
             }
             options.progress().accept(NAME + ": embedding " + data.train().size() + " training and "
                     + data.dev().size() + " development texts");
-            float[][] x = encoder.encode(texts(data.train()));
+            float[][] x = features.of(encoder, texts(data.train()));
             int[] y = labels(data.train(), index);
-            float[][] devX = hasDev ? encoder.encode(texts(data.dev())) : null;
+            float[][] devX = hasDev ? features.of(encoder, texts(data.dev())) : null;
             int[] devY = hasDev ? labels(data.dev(), index) : null;
             SoftmaxHeadTrainer.Result best = null;
             float bestDecay = grid[0];
@@ -127,7 +135,8 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
             effective.put("batchSize", Integer.toString(batchSize));
             effective.put("weightDecay", Float.toString(bestDecay));
             effective.put("bestEpoch", Integer.toString(best.bestEpoch()));
-            return new MiniLmProbeClassifier(data.labels(), best.head(), effective, encoder);
+            features.record(effective);
+            return new MiniLmProbeClassifier(data.labels(), best.head(), effective, encoder, features);
         } catch (RuntimeException e) {
             encoder.close();
             throw e;
@@ -164,11 +173,14 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
         }
         float[][] w = new float[labels.size()][];
         float[] b = new float[labels.size()];
+        Map<String, String> saved = new LinkedHashMap<>();
+        JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> saved.put(e.getKey(), e.getValue().asText()));
+        ProbeFeatures features = ProbeFeatures.of(saved);
         for (int c = 0; c < labels.size(); c++) {
             JsonNode row = weight.get(c);
-            if (row.size() != MiniLmEncoder.DIMENSION) {
+            if (row.size() != features.dimension()) {
                 throw new IOException(file + ": field 'weight' row " + c + " has " + row.size()
-                        + " values, expected " + MiniLmEncoder.DIMENSION);
+                        + " values, expected " + features.dimension());
             }
             w[c] = new float[row.size()];
             for (int i = 0; i < row.size(); i++) {
@@ -176,15 +188,12 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
             }
             b[c] = (float) bias.get(c).asDouble();
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-        int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
         try {
-            DecisionThreshold.fromSettings(settings, labels);
+            DecisionThreshold.fromSettings(saved, labels);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": field 'settings': " + e.getMessage(), e);
         }
-        return new MiniLmProbeClassifier(labels, new SoftmaxHead(w, b), settings,
-                MiniLmEncoder.sharedOrOpen(MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens)));
+        return new MiniLmProbeClassifier(labels, new SoftmaxHead(w, b), saved,
+                MiniLmEncoder.sharedOrOpen(EncoderOptions.saved(config, file)), features);
     }
 }

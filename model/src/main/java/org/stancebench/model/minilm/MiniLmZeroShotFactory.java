@@ -24,6 +24,13 @@ import org.stancebench.model.Settings;
  * {@code org/stancebench/model/minilm/label-descriptions.tsv}), and the encoder settings
  * {@code maxTokens}, {@code encodeBatch}, {@code threads}. Training only checks that every label
  * has a description and records them in the saved model.
+ *
+ * <p>Topic conditioning: with {@code topicSeparator} set (for example {@code " [SEP] "}, the VAST
+ * importer's), an input is {@code topic + separator + text}; the descriptions default to the
+ * built-in {@code topic-label-descriptions.tsv}, whose {@code {topic}} placeholders become each
+ * input's topic ("in favour of {topic}"), and {@code embed} chooses what is compared with them:
+ * {@code text} (default: the text after the separator) or {@code input} (the whole input). Without
+ * it, inputs and predictions are exactly as before.
  */
 public final class MiniLmZeroShotFactory implements ClassifierFactory {
 
@@ -55,9 +62,19 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
         if (file != null) {
             s.string("descriptions", file);
         }
+        String separator = settings.get(TopicInput.SEPARATOR_SETTING);
+        boolean embedInput = false;
+        if (separator != null) {
+            s.string(TopicInput.SEPARATOR_SETTING, separator);
+            if (separator.isEmpty()) {
+                throw s.bad(TopicInput.SEPARATOR_SETTING, separator, "a non-empty separator");
+            }
+            embedInput = s.choice("embed", "text", java.util.Set.of("text", "input")).equals("input");
+        }
         MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(s);
         s.rejectUnknown();
-        LabelDescriptions all = file == null ? LabelDescriptions.builtIn() : LabelDescriptions.read(Path.of(file));
+        LabelDescriptions all = file != null ? LabelDescriptions.read(Path.of(file))
+                : separator != null ? LabelDescriptions.builtInTopic() : LabelDescriptions.builtIn();
         Map<String, List<String>> descriptions = all.forLabels(data.labels());
         List<String> undescribed = all.undescribed(data.labels());
         if (!undescribed.isEmpty()) {
@@ -67,10 +84,14 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
         Map<String, String> effective = EncoderOptions.effective(settings, encoderSettings);
         effective.put("temperature", Double.toString(temperature));
         effective.put("descriptions", all.source());
+        if (separator != null) {
+            effective.put(TopicInput.SEPARATOR_SETTING, separator);
+            effective.put("embed", embedInput ? "input" : "text");
+        }
         options.progress().accept(NAME + ": embedding " + descriptions.values().stream().mapToInt(List::size).sum()
                 + " label descriptions");
         return new MiniLmZeroShotClassifier(data.labels(), descriptions, temperature, effective,
-                MiniLmEncoder.sharedOrOpen(encoderSettings));
+                MiniLmEncoder.sharedOrOpen(encoderSettings), separator, embedInput);
     }
 
     @Override
@@ -98,9 +119,10 @@ public final class MiniLmZeroShotFactory implements ClassifierFactory {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         JsonFiles.field(config, "settings", file).fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-        int maxTokens = JsonFiles.field(config, "maxTokens", file).asInt();
-        MiniLmEncoder.Settings encoderSettings = MiniLmEncoder.Settings.defaults().withMaxTokens(maxTokens);
+        JsonNode separator = config.get(TopicInput.SEPARATOR_SETTING);
+        JsonNode embed = config.get("embed");
         return new MiniLmZeroShotClassifier(labels, descriptions, temperature, settings,
-                MiniLmEncoder.sharedOrOpen(encoderSettings));
+                MiniLmEncoder.sharedOrOpen(EncoderOptions.saved(config, file)), separator == null ? null : separator.asText(),
+                embed != null && embed.asText().equals("input"));
     }
 }

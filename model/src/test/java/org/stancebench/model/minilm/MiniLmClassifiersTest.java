@@ -65,7 +65,9 @@ class MiniLmClassifiersTest {
     static Stream<Arguments> factories() {
         return Stream.of(
                 Arguments.of(new MiniLmProbeFactory(), TrainingOptions.seed(7).with("epochs", "15")),
-                Arguments.of(new MiniLmZeroShotFactory(), TrainingOptions.seed(7)));
+                Arguments.of(new MiniLmZeroShotFactory(), TrainingOptions.seed(7)),
+                Arguments.of(new Int8Variant.Probe(), TrainingOptions.seed(7).with("epochs", "15")),
+                Arguments.of(new Int8Variant.ZeroShot(), TrainingOptions.seed(7)));
     }
 
     @ParameterizedTest
@@ -203,7 +205,8 @@ class MiniLmClassifiersTest {
     void factoriesAreRegistered() {
         List<String> names = new ArrayList<>();
         ServiceLoader.load(ClassifierFactory.class).forEach(f -> names.add(f.name()));
-        assertTrue(names.containsAll(List.of("minilm-probe", "minilm-zeroshot")), names.toString());
+        assertTrue(names.containsAll(List.of("minilm-probe", "minilm-zeroshot", "minilm-probe-int8",
+                "minilm-zeroshot-int8")), names.toString());
     }
 
     static int argmax(double[] p) {

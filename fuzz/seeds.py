@@ -43,6 +43,8 @@ def static():
         put("tweetEval", f.replace(".txt", ""), bytes([i]) + contents[f].encode())
     put("iSarcasmEval", "small", "tweet,sarcastic,rephrase\n\"Oh great, more rain\",1,I dislike rain\n"
         "Lovely day,0,\nSo fun to wait,1,Waiting is dull\nNice talk,0,\nWell done genius,1,That was bad\n")
+    put("iSarcasmEvalTestLayout", "small", "text,sarcastic\n\"Oh great, more rain\",1\nLovely day,0\n"
+        "\"Thanks, Kevin.\nReally helpful\",1\n")
     header = "post,topic_str,label\n"
     put("vast", "train", bytes([0]) + (header + "Roads need taxes,taxes,1\nNo war,war,0\nSunny,taxes,2\n").encode())
     put("vast", "test", bytes([1]) + (header + "\"Cut, cut, cut\",taxes,0\nPeace,war,1\n").encode())

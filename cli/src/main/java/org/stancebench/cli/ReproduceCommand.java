@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stancebench reproduce}: one of the experiments module's reproductions, run from the command
  * line. {@code --task seed} (the default) is {@link SeedReproduceRun}, {@code --task tweeteval} is
- * {@link TweetEvalReproduceRun}, {@code --task vast} is {@link VastReproduceRun}; this class holds the
- * options and hands over.
+ * {@link TweetEvalReproduceRun}, {@code --task vast} is {@link VastReproduceRun}, {@code --task isarcasmeval}
+ * is {@link ISarcasmEvalReproduceRun}; this class holds the options and hands over.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {
-            "Run a whole reproduction. Three tasks:",
+            "Run a whole reproduction. Four tasks:",
             "--task seed (default): build the seed dataset, train and evaluate every registered classifier "
                     + "(cross-validation on the dataset's folds, and the test split), compare every pair "
                     + "(paired tests, Holm's correction), run the inference benchmarks and write the report: "
@@ -54,21 +54,34 @@ import picocli.CommandLine.Spec;
                     + "topicInput=joint,pair; tfidf-logreg word 1-2-grams (char_ngrams=0, min_df=2, C=1, "
                     + "class_weight=balanced) x sublinear_tf=false,true; the setting with the best dev macro-F1 is scored on test. "
                     + "Writes DIR/vast.md and DIR/vast.json; DIR defaults to out/reproduce-vast. "
-                    + "Timing: docs/vast.md."})
+                    + "Timing: docs/vast.md.",
+            "--task isarcasmeval --corpora DIR [--test FILE]: reproduce iSarcasmEval (SemEval-2022 Task 6, subtask A, "
+                    + "English; official metric F1 of the sarcastic class) on the training file "
+                    + "DIR/isarcasmeval/train/train.En.csv: stratified 5-fold cross-validation (--folds) with bootstrap "
+                    + "intervals, each fit choosing on a stratified dev split carved from its training part (15%%) by "
+                    + "F1-sarcastic: class weights and a decision threshold inside the classifier "
+                    + "(tune_metric=f1:sarcastic), and --rephrase auto (default: with or without the authors' "
+                    + "non-sarcastic rephrases as extra not_sarcastic examples; on, off). With --test FILE (the official "
+                    + "test layout: text,sarcastic columns) the model trained on the whole training file scores it. "
+                    + "Default classifiers: tfidf-logreg, naive-bayes, fasttext, minilm-probe, textcnn. Writes "
+                    + "DIR/isarcasmeval.md (ours beside the published winner, 0.6052, and what dev chose in every fit), "
+                    + "DIR/results.json, DIR/report.md and DIR/report.html; DIR defaults to out/reproduce-isarcasmeval. "
+                    + "Local engine only."})
 final class ReproduceCommand implements Callable<Integer> {
-    static final List<String> TASKS = List.of("seed", "tweeteval", "vast");
+    static final List<String> TASKS = List.of("seed", "tweeteval", "vast", "isarcasmeval");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "seed",
             description = "What to reproduce: seed (the seed dataset pipeline), tweeteval (the published "
-                    + "TweetEval baselines; needs --corpora) or vast (VAST, zero- and few-shot topics; needs --corpora).")
+                    + "TweetEval baselines; needs --corpora), vast (VAST, zero- and few-shot topics; needs --corpora) or "
+                    + "isarcasmeval (iSarcasmEval subtask A; needs --corpora).")
     String task;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output directory. Default: out/reproduce (seed), out/reproduce-tweeteval (tweeteval) or "
-                    + "out/reproduce-vast (vast).")
+                    + "out/reproduce-vast (vast) or out/reproduce-isarcasmeval (isarcasmeval).")
     Path out;
 
     @Option(names = "--quick", description = "seed: one seed, one cross-validation repeat.")
@@ -81,7 +94,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", split = ",",
             description = "Training seed(s), comma-separated or repeated. Default: 13,14,15 (13 with --quick) for "
                     + "seed; 13 for tweeteval, where every seed is a separate run and the mean and standard "
-                    + "deviation over seeds are reported as well.")
+                    + "deviation over seeds are reported as well; 13 for isarcasmeval (one seed: folds, dev carves "
+                    + "and training).")
     List<Long> seeds;
 
     @Option(names = "--no-bench", description = "seed: skip the inference benchmarks (the report then says it has "
@@ -91,21 +105,36 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = {"--only", "--classifiers"}, paramLabel = "NAME", split = ",",
             description = "Only these registered classifiers (comma-separated). Default: all of them (seed); "
                     + "tfidf-logreg, fasttext, textcnn (tweeteval); majority, stratified, tfidf-logreg, minilm-zeroshot, "
-                    + "minilm-probe (vast).")
+                    + "minilm-probe (vast); tfidf-logreg, naive-bayes, fasttext, minilm-probe, textcnn (isarcasmeval).")
     List<String> only;
 
     @Option(names = "--corpora", paramLabel = "DIR",
             description = "tweeteval, vast: the folder holding tweeteval/ or vast/ (for example ../shared/corpora), "
-                    + "or that folder itself.")
+                    + "or that folder itself. isarcasmeval: the folder holding isarcasmeval/train/train.En.csv, the "
+                    + "isarcasmeval folder, or the CSV file.")
     Path corpora;
+
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "isarcasmeval: a file in the official test layout (CSV with columns text,sarcastic) to "
+                    + "score with the model trained on the whole training file.")
+    Path test;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+            description = "isarcasmeval: cross-validation folds on the training file.")
+    int folds;
+
+    @Option(names = "--rephrase", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = "isarcasmeval: add each sarcastic training tweet's rephrase as a not_sarcastic example: "
+                    + "auto (chosen on dev in every fit), on or off.")
+    String rephrase;
 
     @Option(names = "--tasks", paramLabel = "TASK", split = ",",
             description = "tweeteval: the TweetEval tasks, among stance, irony, emotion. Default: all three.")
     List<String> tweetEvalTasks;
 
     @Option(names = "--set", paramLabel = "CLASSIFIER:KEY=VALUE",
-            description = "tweeteval, vast: a fixed setting for one classifier, added to every setting of its grid "
-                    + "(repeatable).")
+            description = "tweeteval, vast, isarcasmeval: a fixed setting for one classifier, added to every setting "
+                    + "of its grid (tweeteval, vast) or every fit (isarcasmeval) (repeatable).")
     List<String> fixed = new ArrayList<>();
 
     @Option(names = "--grid", paramLabel = "CLASSIFIER:KEY=V1,V2,...",
@@ -142,10 +171,25 @@ final class ReproduceCommand implements Callable<Integer> {
         if (!TASKS.contains(task)) {
             throw new IllegalArgumentException("--task: unknown task '" + task + "'; known: " + String.join(", ", TASKS));
         }
-        if (task.equals("vast")) {
-            return new VastReproduceRun(this).call();
+        if (!task.equals("isarcasmeval")) {
+            List<String> misplaced = new ArrayList<>();
+            if (test != null) {
+                misplaced.add("--test");
+            }
+            if (folds != 5) {
+                misplaced.add("--folds");
+            }
+            if (!rephrase.equals("auto")) {
+                misplaced.add("--rephrase");
+            }
+            refuse(misplaced, "only with --task isarcasmeval");
         }
-        return task.equals("tweeteval") ? new TweetEvalReproduceRun(this).call() : new SeedReproduceRun(this).call();
+        return switch (task) {
+            case "tweeteval" -> new TweetEvalReproduceRun(this).call();
+            case "vast" -> new VastReproduceRun(this).call();
+            case "isarcasmeval" -> new ISarcasmEvalReproduceRun(this).call();
+            default -> new SeedReproduceRun(this).call();
+        };
     }
 
     /** Refuses options that belong to the other task, naming them. */

@@ -42,7 +42,7 @@ final class SeedReproduceRun implements Callable<Integer> {
         if (c.pooledStance) {
             misplaced.add("--pooled-stance");
         }
-        ReproduceCommand.refuse(misplaced, "only with --task tweeteval");
+        ReproduceCommand.refuse(misplaced, "only with --task tweeteval, vast or isarcasmeval");
         PrintWriter err = c.spec.commandLine().getErr();
         PrintWriter stdout = c.spec.commandLine().getOut();
         long start = System.nanoTime();

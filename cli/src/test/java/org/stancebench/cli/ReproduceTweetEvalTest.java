@@ -73,9 +73,9 @@ class ReproduceTweetEvalTest {
     @CsvSource(delimiter = '|', value = {
         "--task tweeteval --tasks sentiment | --tasks: unknown TweetEval task 'sentiment'; known: stance, irony, emotion",
         "--task tweeteval --classifiers nope | --classifiers: unknown classifier 'nope'; known: ",
-        "--task tweets | --task: unknown task 'tweets'; known: seed, tweeteval, vast",
+        "--task tweets | --task: unknown task 'tweets'; known: seed, tweeteval, vast, isarcasmeval",
         "--task tweeteval --quick | --quick: not with --task tweeteval",
-        "--tasks irony | --corpora, --tasks: only with --task tweeteval",
+        "--tasks irony | --corpora, --tasks: only with --task tweeteval, vast or isarcasmeval",
         "--task tweeteval --classifiers majority --set fasttext:dim=5 | --set 'fasttext:dim=5': classifier 'fasttext' "
                 + "is not among those run (majority)",
         "--task tweeteval --classifiers majority --grid majority | --grid 'majority': expected CLASSIFIER:KEY=V1,V2,...",

@@ -184,7 +184,7 @@ class TrainPredictCommandTest {
                 "--out", tmp.resolve("m").toString(), "--set", "colour=red");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().endsWith("stancebench: naive-bayes: unknown setting 'colour'; known: alpha, char-ngrams, "
-                + "min-df, min-word-length, word-ngrams\n"), run.err());
+                + "class_weight, min-df, min-word-length, threshold, tune_metric, word-ngrams\n"), run.err());
         assertFalse(Files.exists(tmp.resolve("m")));
     }
 

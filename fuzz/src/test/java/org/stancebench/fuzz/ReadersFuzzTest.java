@@ -81,6 +81,12 @@ class ReadersFuzzTest {
     }
 
     @FuzzTest
+    void iSarcasmEvalTestLayout(byte[] input) throws Exception {
+        Path file = Fixtures.write("task_A_En_test.csv", input);
+        Property.parsesOrRefuses(input.length, () -> ISarcasmEvalImporter.readTest(file));
+    }
+
+    @FuzzTest
     void vast(byte[] input) throws Exception {
         Path dir = Fixtures.vast(input);
         Property.parsesOrRefuses(input.length, () -> {

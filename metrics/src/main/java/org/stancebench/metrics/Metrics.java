@@ -2,6 +2,7 @@ package org.stancebench.metrics;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
@@ -105,6 +106,22 @@ public final class Metrics {
             return F1_PREFIX + "sarcastic";
         }
         return MACRO_F1;
+    }
+
+    /**
+     * The one label whose F1 the metric {@code name} is, when it is one class's F1 ({@code f1:LABEL}
+     * or {@code f1-irony}); empty for every other metric, a mean of several F1s included. Classifiers
+     * tune a decision threshold on that label's probability only for such a metric.
+     */
+    public static Optional<String> singleClass(String name) {
+        String n = canonical(name);
+        if (n.equals(F1_IRONY)) {
+            return Optional.of("irony");
+        }
+        if (n.startsWith(F1_PREFIX) && n.length() > F1_PREFIX.length() && !n.contains("+")) {
+            return Optional.of(n.substring(F1_PREFIX.length()));
+        }
+        return Optional.empty();
     }
 
     private static ToDoubleFunction<ConfusionMatrix> meanF1(String metric, List<String> labels, List<String> names) {

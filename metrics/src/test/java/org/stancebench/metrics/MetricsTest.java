@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -52,5 +53,15 @@ class MetricsTest {
         assertEquals("f1-irony", Metrics.defaultFor("tweeteval-irony", List.of("non_irony", "irony")));
         assertEquals("f1:sarcastic", Metrics.defaultFor("isarcasmeval", List.of("not_sarcastic", "sarcastic")));
         assertEquals("macro-f1", Metrics.defaultFor("seed", List.of("hopeful", "skeptical", "sarcastic", "neutral")));
+    }
+
+    @Test
+    void singleClassMetricsNameTheirClass() {
+        assertEquals(Optional.of("sarcastic"), Metrics.singleClass("f1:sarcastic"));
+        assertEquals(Optional.of("irony"), Metrics.singleClass("f1-irony"));
+        assertEquals(Optional.empty(), Metrics.singleClass("f1:against+favor"));
+        assertEquals(Optional.empty(), Metrics.singleClass("tweeteval-stance"));
+        assertEquals(Optional.empty(), Metrics.singleClass("macro-f1"));
+        assertEquals(Optional.empty(), Metrics.singleClass("f1:"));
     }
 }

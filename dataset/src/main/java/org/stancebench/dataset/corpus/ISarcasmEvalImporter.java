@@ -28,6 +28,72 @@ public final class ISarcasmEvalImporter {
     }
 
     /**
+     * One record of an iSarcasmEval file, for the reproduction: its id ({@code NAME/RECORD} with the
+     * record index from 0, six digits), cleaned text, label, the author's non-sarcastic rephrase
+     * (empty when there is none or the file has no {@code rephrase} column) and its first line.
+     */
+    public record Tweet(String id, String text, String label, String rephrase, int line) implements java.io.Serializable {
+    }
+
+    /**
+     * The records of the training file {@code train.En.csv} (or a folder holding it, as
+     * {@link #importFile}) with their rephrases, in file order; records with a blank tweet skipped.
+     *
+     * @throws IOException as {@link #importFile}, naming the file and line
+     */
+    public static List<Tweet> readTrain(Path path) throws IOException {
+        Path file = path;
+        if (Files.isDirectory(path)) {
+            file = Files.isRegularFile(path.resolve("train/train.En.csv"))
+                    ? path.resolve("train/train.En.csv") : path.resolve("train.En.csv");
+        }
+        return read(file, "tweet", true, "isarcasmeval/train");
+    }
+
+    /**
+     * The records of a file in the official test layout of subtask A ({@code text,sarcastic}
+     * columns, quoted CSV; other columns ignored); a blank text is an error naming its line, since
+     * every test record is scored.
+     *
+     * @throws IOException naming the file and line of a missing column, a broken quote, a blank text
+     *     or a label other than 0/1
+     */
+    public static List<Tweet> readTest(Path file) throws IOException {
+        return read(file, "text", false, "isarcasmeval/test");
+    }
+
+    private static List<Tweet> read(Path file, String textColumn, boolean train, String prefix) throws IOException {
+        CsvTable table = CsvTable.read(file, CsvParser.csv());
+        int tweet = table.column(textColumn);
+        int sarcastic = table.column("sarcastic");
+        int rephrase = train ? table.column("rephrase") : -1;
+        List<Tweet> out = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            CsvRecord row = table.rows().get(r);
+            String value = row.fields().get(sarcastic).strip();
+            String label = switch (value) {
+                case "0" -> LABELS.get(0);
+                case "1" -> LABELS.get(1);
+                default -> throw BadInputException.at(file, row.line(),
+                        String.format("column 'sarcastic' must be 0 or 1, got '%s'", value));
+            };
+            String text = ImportedCorpus.clean(row.fields().get(tweet));
+            if (text.isEmpty()) {
+                if (train) {
+                    continue;
+                }
+                throw BadInputException.at(file, row.line(), "column '" + textColumn + "' is blank");
+            }
+            String re = rephrase < 0 ? "" : ImportedCorpus.clean(row.fields().get(rephrase));
+            out.add(new Tweet(String.format("%s/%06d", prefix, r), text, label, re, row.line()));
+        }
+        if (out.isEmpty()) {
+            throw BadInputException.at(file, 1, "no records after the header");
+        }
+        return out;
+    }
+
+    /**
      * Imports {@code path}: the CSV file itself, or a folder holding {@code train/train.En.csv} or
      * {@code train.En.csv}.
      */

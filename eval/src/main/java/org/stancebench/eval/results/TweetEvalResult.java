@@ -82,10 +82,11 @@ public record TweetEvalResult(String task, String classifier, String metric, boo
     }
 
     /**
-     * Settings a classifier tunes inside a fit and reports back ({@code tfidf-logreg}'s C and class
-     * weights, {@code fasttext}'s lr and epochs), shown as its inner choices and fixed on a refit.
+     * Settings a classifier tunes inside a fit and reports back ({@code tfidf-logreg}'s C,
+     * {@code fasttext}'s lr and epochs, and every trainable classifier's class weights and decision
+     * threshold), shown as its inner choices and fixed on a refit.
      */
-    public static final List<String> INNER_CHOICES = List.of("C", "class_weight", "lr", "epoch");
+    public static final List<String> INNER_CHOICES = List.of("C", "class_weight", "threshold", "lr", "epoch");
 
     /** Published test scores (TweetEval README leaderboard and paper), x100, per model then task. */
     public static final Map<String, Map<String, Double>> PUBLISHED = publishedRows();

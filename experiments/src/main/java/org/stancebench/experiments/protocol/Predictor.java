@@ -18,14 +18,14 @@ import org.stancebench.eval.results.PredictionRecord;
  * classifier label the dataset does not know is an error. The predicted label is the first label
  * (in dataset order) with the highest probability.
  */
-final class Predictor {
+public final class Predictor {
     /** Texts per call of {@link Classifier#predictProba(List)}. */
     static final int BATCH = 64;
 
     private Predictor() {
     }
 
-    static List<PredictionRecord> predict(Classifier classifier, List<String> labels, List<Example> examples,
+    public static List<PredictionRecord> predict(Classifier classifier, List<String> labels, List<Example> examples,
                                           Integer repeat, Long seed, Consumer<String> progress, String what) {
         int[] map = mapping(classifier.labels(), labels, classifier.name());
         List<PredictionRecord> out = new ArrayList<>(examples.size());

@@ -19,6 +19,7 @@ import org.stancebench.api.Classifier;
 import org.stancebench.api.Probabilities;
 import org.stancebench.io.Json;
 import org.stancebench.model.ClassCounts;
+import org.stancebench.model.DecisionThreshold;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 import org.stancebench.model.text.Tokenizer;
@@ -32,6 +33,9 @@ import org.stancebench.model.text.Vocabulary;
  * frequency (as scikit-learn's {@code MultinomialNB(fit_prior=True)}: a label absent from training
  * gets probability 0) and {@code theta_cf = (N_cf + alpha) / (N_c' + alpha V)}, where N_cf counts
  * n-gram f in label c's training texts, N_c' all n-grams of label c and V the vocabulary size.
+ * With {@code class_weight=balanced} every count of label c is weighted by {@code n / (k N_c)} (so
+ * the prior is uniform over the k labels present), as scikit-learn's {@code sample_weight} does, and
+ * a decision threshold in the settings is applied last ({@link DecisionThreshold}).
  * Probabilities are the softmax of the scores, computed by subtracting the largest score. N-grams
  * outside the training vocabulary are ignored, so a text with none of them gets the prior.
  *
@@ -73,6 +77,7 @@ final class NaiveBayesClassifier implements Classifier {
     /** log theta, feature-major: {@code [f * labels + c]}, so one text's lookups stay close. */
     private final double[] logTheta;
     private final ThreadLocal<SparseFeaturizer.Scratch> scratch;
+    private final DecisionThreshold threshold;
 
     NaiveBayesClassifier(State state, Vocabulary vocabulary, int[][] counts) {
         this.state = state;
@@ -83,21 +88,26 @@ final class NaiveBayesClassifier implements Classifier {
         int labels = state.prior().labels().size();
         int v = vocabulary.size();
         long total = state.prior().total();
+        boolean balanced = settings.classWeight().equals("balanced");
+        long present = state.prior().counts().stream().filter(n -> n > 0).count();
         this.logPrior = new double[labels];
         this.logTheta = new double[v * labels];
         for (int c = 0; c < labels; c++) {
             long nc = state.prior().counts().get(c);
-            logPrior[c] = nc == 0 ? Double.NEGATIVE_INFINITY : Math.log(nc) - Math.log(total);
+            // balanced: every example weighs n / (k n_c), so each present label's weighted count is n / k
+            double weight = balanced && nc > 0 ? (double) total / ((double) present * nc) : 1.0;
+            logPrior[c] = nc == 0 ? Double.NEGATIVE_INFINITY : balanced ? -Math.log(present) : Math.log(nc) - Math.log(total);
             long sum = 0;
             for (int f = 0; f < v; f++) {
                 sum += counts[c][f];
             }
-            double logDenominator = Math.log(sum + state.alpha() * v);
+            double logDenominator = Math.log(weight * sum + state.alpha() * v);
             for (int f = 0; f < v; f++) {
-                logTheta[f * labels + c] = Math.log(counts[c][f] + state.alpha()) - logDenominator;
+                logTheta[f * labels + c] = Math.log(weight * counts[c][f] + state.alpha()) - logDenominator;
             }
         }
         this.scratch = ThreadLocal.withInitial(featurizer::newScratch);
+        this.threshold = DecisionThreshold.fromSettings(state.settings(), state.prior().labels());
     }
 
     /** A copy of this model with another smoothing {@code alpha}, for tuning. */
@@ -146,6 +156,7 @@ final class NaiveBayesClassifier implements Classifier {
             }
         }
         Probabilities.softmaxInPlace(score);
+        threshold.apply(score);
         return score;
     }
 
@@ -173,6 +184,7 @@ final class NaiveBayesClassifier implements Classifier {
         State state = Json.read(dir.resolve(STATE), State.class);
         try {
             NaiveBayesSettings.of(state.settings());
+            DecisionThreshold.fromSettings(state.settings(), state.prior().labels());
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(STATE) + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,10 @@ import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
+import org.stancebench.metrics.Metrics;
 import org.stancebench.model.ClassCounts;
+import org.stancebench.model.Imbalance;
+import org.stancebench.model.Settings;
 import org.stancebench.model.text.NgramExtractor;
 import org.stancebench.model.text.SparseFeaturizer;
 import org.stancebench.model.text.Vocabulary;
@@ -25,9 +28,12 @@ import org.stancebench.model.text.Vocabulary;
  * development split), {@code word-ngrams} (default {@code 1-2}), {@code char-ngrams} (scikit-learn
  * {@code char_wb}, default {@code 2-4}; either may be {@code off}), {@code min-word-length}
  * (default 2, as scikit-learn's token pattern) and {@code min-df} (minimum document frequency of a
- * kept n-gram, default 1). Word and character n-gram counts enter one multinomial. Training uses
- * only the training split (the development split only for {@code alpha=auto}); nothing is random,
- * so the seed is not used.
+ * kept n-gram, default 1), and {@code class_weight}, {@code threshold} and {@code tune_metric}
+ * [macro-f1-all] as every trainable classifier ({@link Imbalance}: with a development split, each
+ * weighting gets its own alpha, then the weighting and threshold with the best development
+ * {@code tune_metric} are kept). Word and character n-gram counts enter one multinomial. Training
+ * uses only the training split (the development split only for tuning); nothing is random, so the
+ * seed is not used.
  */
 public final class NaiveBayesFactory implements ClassifierFactory {
     static final String NAME = "naive-bayes";
@@ -66,29 +72,57 @@ public final class NaiveBayesFactory implements ClassifierFactory {
                 row[f] = Math.addExact(row[f], Math.round(scratch.values()[i]));
             }
         }
-        SortedMap<String, String> resolved = new TreeMap<>(settings.resolved());
+        boolean hasDev = !data.dev().isEmpty();
+        Imbalance imbalance = Imbalance.read(new Settings(NAME, options.settings()), settings.tuneMetric(),
+                Metrics.criterion(settings.tuneMetric(), data.labels()), data.labels(), hasDev);
         boolean auto = settings.alpha().equals("auto");
-        double alpha = auto ? 1 : Double.parseDouble(settings.alpha());
-        NaiveBayesClassifier model = new NaiveBayesClassifier(
-                new NaiveBayesClassifier.State(1, resolved, prior, alpha, vocabulary.size()), vocabulary, counts);
-        if (auto && !data.dev().isEmpty()) {
-            NaiveBayesClassifier best = null;
-            double bestLogLikelihood = Double.NEGATIVE_INFINITY;
-            for (double candidate : ALPHAS) {
-                NaiveBayesClassifier m = model.withAlpha(candidate, resolved);
-                double ll = 0;
-                for (LabeledText t : data.dev()) {
-                    ll += Math.log(m.predictProba(t.text())[labelIndex.get(t.label())]);
+        int[] devGold = data.dev().stream().mapToInt(t -> labelIndex.get(t.label())).toArray();
+        NaiveBayesClassifier bestModel = null;
+        Imbalance.Choice bestChoice = null;
+        for (String weighting : imbalance.weightings()) {
+            SortedMap<String, String> resolved = new TreeMap<>(settings.resolved());
+            imbalance.unscored(weighting).putInto(resolved, data.labels());
+            NaiveBayesClassifier model = new NaiveBayesClassifier(
+                    new NaiveBayesClassifier.State(1, resolved, prior, 1, vocabulary.size()), vocabulary, counts);
+            if (!auto) {
+                model = model.withAlpha(Double.parseDouble(settings.alpha()), resolved);
+            } else if (hasDev) {
+                NaiveBayesClassifier best = null;
+                double bestLogLikelihood = Double.NEGATIVE_INFINITY;
+                for (double candidate : ALPHAS) {
+                    NaiveBayesClassifier m = model.withAlpha(candidate, resolved);
+                    double ll = 0;
+                    for (LabeledText t : data.dev()) {
+                        ll += Math.log(m.predictProba(t.text())[labelIndex.get(t.label())]);
+                    }
+                    if (best == null || ll > bestLogLikelihood) {
+                        best = m;
+                        bestLogLikelihood = ll;
+                    }
                 }
-                if (best == null || ll > bestLogLikelihood) {
-                    best = m;
-                    bestLogLikelihood = ll;
-                }
+                options.progress().accept(NAME + ": class_weight " + weighting + ": alpha " + best.alpha()
+                        + " has the best development log-likelihood");
+                model = best;
             }
-            options.progress().accept(NAME + ": alpha " + best.alpha() + " has the best development log-likelihood");
-            model = best;
+            Imbalance.Choice choice = imbalance.unscored(weighting);
+            if (hasDev) {
+                double[][] devProbs = new double[data.dev().size()][];
+                for (int i = 0; i < devProbs.length; i++) {
+                    devProbs[i] = model.predictProba(data.dev().get(i).text());
+                }
+                choice = imbalance.score(weighting, devProbs, devGold);
+                options.progress().accept(String.format(java.util.Locale.ROOT, "%s: class_weight %s%s: dev %s %.4f", NAME,
+                        weighting, choice.threshold().active() ? " threshold " + choice.threshold().value() : "",
+                        settings.tuneMetric(), choice.score()));
+            }
+            if (bestChoice == null || choice.score() > bestChoice.score()) {
+                bestChoice = choice;
+                bestModel = model;
+            }
         }
-        return model;
+        SortedMap<String, String> chosen = new TreeMap<>(settings.resolved());
+        bestChoice.putInto(chosen, data.labels());
+        return bestModel.withAlpha(bestModel.alpha(), chosen);
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.stancebench.api.Classifier;
 import org.stancebench.io.AtomicFiles;
 import org.stancebench.io.Json;
+import java.util.TreeMap;
+import org.stancebench.model.DecisionThreshold;
 import org.stancebench.model.DjlBacked;
+import org.stancebench.model.Imbalance;
 
 /** A trained {@code textcnn} model (trained with DJL's PyTorch engine), predicting in plain Java; immutable and thread-safe. */
 final class TextCnnClassifier implements Classifier, DjlBacked {
@@ -17,12 +20,20 @@ final class TextCnnClassifier implements Classifier, DjlBacked {
     private final TextCnnConfig config;
     private final CnnVocabulary vocabulary;
     private final TextCnnWeights weights;
+    /** The imbalance settings chosen in training ({@link Imbalance#KEYS}), reported beside the config. */
+    private final Map<String, String> imbalance;
+    private final DecisionThreshold threshold;
 
-    TextCnnClassifier(List<String> labels, TextCnnConfig config, CnnVocabulary vocabulary, TextCnnWeights weights) {
+    TextCnnClassifier(List<String> labels, TextCnnConfig config, CnnVocabulary vocabulary, TextCnnWeights weights,
+                      Map<String, String> imbalance) {
         this.labels = List.copyOf(labels);
         this.config = config;
         this.vocabulary = vocabulary;
         this.weights = weights;
+        Map<String, String> own = new TreeMap<>(imbalance);
+        own.keySet().retainAll(Imbalance.KEYS);
+        this.imbalance = Map.copyOf(own);
+        this.threshold = DecisionThreshold.fromSettings(own, labels);
     }
 
     TextCnnWeights weights() {
@@ -46,12 +57,16 @@ final class TextCnnClassifier implements Classifier, DjlBacked {
 
     @Override
     public Map<String, String> settings() {
-        return config.asSettings();
+        Map<String, String> all = config.asSettings();
+        all.putAll(imbalance);
+        return all;
     }
 
     @Override
     public double[] predictProba(String text) {
-        return weights.probabilities(ids(text));
+        double[] p = weights.probabilities(ids(text));
+        threshold.apply(p);
+        return p;
     }
 
     @Override
@@ -59,7 +74,7 @@ final class TextCnnClassifier implements Classifier, DjlBacked {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("classifier", name());
         json.put("labels", labels);
-        json.put("settings", config.asSettings());
+        json.put("settings", settings());
         json.put("vocabularySize", vocabulary.size());
         Json.write(dir.resolve(TextCnnFactory.CONFIG_FILE), json);
         AtomicFiles.writeString(dir.resolve(TextCnnFactory.VOCAB_FILE), String.join("\n", vocabulary.tokens()) + "\n");

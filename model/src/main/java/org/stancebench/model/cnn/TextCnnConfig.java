@@ -3,6 +3,7 @@ package org.stancebench.model.cnn;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stancebench.model.Imbalance;
 import org.stancebench.model.Settings;
 
 /**
@@ -57,9 +58,15 @@ record TextCnnConfig(int embeddingDim, int filters, int[] widths, double dropout
         return filters * widths.length;
     }
 
-    /** Defaults overridden by {@code settings}; unknown keys and bad values are refused by name. */
+    /**
+     * Defaults overridden by {@code settings}; unknown keys and bad values are refused by name. The
+     * imbalance settings ({@link Imbalance#KEYS}) are not part of the network's configuration and are
+     * left to {@link Imbalance}.
+     */
     static TextCnnConfig from(Map<String, String> settings) {
-        Settings s = new Settings("textcnn", settings);
+        Map<String, String> own = new TreeMap<>(settings);
+        own.keySet().removeAll(Imbalance.KEYS);
+        Settings s = new Settings("textcnn", own);
         TextCnnConfig d = defaults();
         int max = Integer.MAX_VALUE;
         TextCnnConfig config = new TextCnnConfig(

@@ -10,12 +10,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.io.Json;
+import org.stancebench.metrics.Metrics;
+import org.stancebench.model.Imbalance;
+import org.stancebench.model.Settings;
 
 /**
  * The {@code textcnn} classifier family: a Kim (2014) convolutional network over word embeddings,
@@ -25,7 +29,10 @@ import org.stancebench.io.Json;
  * (3,4,5), {@code dropout} (0.5), {@code maxTokens} (100), {@code minCount} (1), {@code maxVocab}
  * (50000), {@code epochs} (12), {@code patience} (3, early stopping on development log-loss when a
  * development set exists), {@code batchSize} (32), {@code learningRate} (0.002),
- * {@code weightDecay} (0), {@code trainThreads} (1: PyTorch threads during training). A saved model is {@code textcnn.json} (labels, settings),
+ * {@code weightDecay} (0), {@code trainThreads} (1: PyTorch threads during training), and
+ * {@code class_weight}, {@code threshold}, {@code tune_metric} (macro-f1-all) as every trainable
+ * classifier ({@link Imbalance}: each weighting is trained with its own early stopping, then the one
+ * with the better dev {@code tune_metric} kept, with its threshold). A saved model is {@code textcnn.json} (labels, settings),
  * {@code vocab.txt} (one token per line, id = line number - 1) and {@code textcnn.weights}.
  */
 public final class TextCnnFactory implements ClassifierFactory {
@@ -74,9 +81,45 @@ public final class TextCnnFactory implements ClassifierFactory {
         int[] devY = data.dev().stream().mapToInt(t -> index.get(t.label())).toArray();
         options.progress().accept(NAME + ": vocabulary of " + vocabulary.size() + " tokens, "
                 + x.size() + " training and " + devX.size() + " development texts");
-        TextCnnWeights weights = TextCnnTrainer.train(x, y, devX, devY, vocabulary.size(), data.labels().size(),
-                config, options.seed(), options.progress());
-        return new TextCnnClassifier(data.labels(), config, vocabulary, weights);
+        boolean hasDev = !devX.isEmpty();
+        Settings s = new Settings(NAME, options.settings());
+        String metricName = s.string(Imbalance.TUNE_METRIC, Metrics.MACRO_F1_ALL).strip();
+        Imbalance imbalance = Imbalance.read(s, metricName, Metrics.criterion(metricName, data.labels()),
+                data.labels(), hasDev);
+        int k = data.labels().size();
+        TextCnnWeights best = null;
+        Imbalance.Choice bestChoice = null;
+        for (String weighting : imbalance.weightings()) {
+            float[] classWeights = null;
+            if (!weighting.equals("none")) {
+                double[] w = Imbalance.classWeights(y, k, weighting);
+                classWeights = new float[k];
+                for (int c = 0; c < k; c++) {
+                    classWeights[c] = (float) w[c];
+                }
+            }
+            TextCnnWeights weights = TextCnnTrainer.train(x, y, devX, devY, vocabulary.size(), k, config,
+                    classWeights, options.seed(), options.progress());
+            Imbalance.Choice choice = imbalance.unscored(weighting);
+            if (hasDev) {
+                double[][] devProbs = new double[devX.size()][];
+                for (int i = 0; i < devProbs.length; i++) {
+                    devProbs[i] = weights.probabilities(devX.get(i));
+                }
+                choice = imbalance.score(weighting, devProbs, devY);
+                options.progress().accept(String.format(java.util.Locale.ROOT, "%s: class_weight=%s%s: dev %s %.4f",
+                        NAME, weighting, choice.threshold().active() ? " threshold=" + choice.threshold().value() : "",
+                        metricName, choice.score()));
+            }
+            if (bestChoice == null || choice.score() > bestChoice.score()) {
+                bestChoice = choice;
+                best = weights;
+            }
+        }
+        Map<String, String> chosen = new TreeMap<>();
+        chosen.put(Imbalance.TUNE_METRIC, metricName);
+        bestChoice.putInto(chosen, data.labels());
+        return new TextCnnClassifier(data.labels(), config, vocabulary, best, chosen);
     }
 
     private static List<List<String>> tokens(List<LabeledText> examples, TextCnnConfig config) {
@@ -126,6 +169,10 @@ public final class TextCnnFactory implements ClassifierFactory {
             throw new IOException(dir.resolve(WEIGHTS_FILE) + ": shapes do not match " + CONFIG_FILE + " and "
                     + VOCAB_FILE + " (vocabulary " + vocabulary.size() + ", classes " + labels.size() + ")");
         }
-        return new TextCnnClassifier(labels, config, vocabulary, weights);
+        try {
+            return new TextCnnClassifier(labels, config, vocabulary, weights, settings);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": field 'settings': " + e.getMessage(), e);
+        }
     }
 }

@@ -35,14 +35,20 @@ final class TextCnnTrainer {
 
     static TextCnnWeights train(List<int[]> x, int[] y, List<int[]> devX, int[] devY, int vocab, int classes,
                                 TextCnnConfig config, long seed, Consumer<String> progress) {
+        return train(x, y, devX, devY, vocab, classes, config, null, seed, progress);
+    }
+
+    /** As the other {@code train}, each example's loss multiplied by its label's weight (null: all 1). */
+    static TextCnnWeights train(List<int[]> x, int[] y, List<int[]> devX, int[] devY, int vocab, int classes,
+                                TextCnnConfig config, float[] classWeights, long seed, Consumer<String> progress) {
         try (TorchThreads t = TorchThreads.exclusive(config.trainThreads())) {
-            return trainOnCurrentThreads(x, y, devX, devY, vocab, classes, config, seed, progress);
+            return trainOnCurrentThreads(x, y, devX, devY, vocab, classes, config, classWeights, seed, progress);
         }
     }
 
     private static TextCnnWeights trainOnCurrentThreads(List<int[]> x, int[] y, List<int[]> devX, int[] devY,
-                                                        int vocab, int classes, TextCnnConfig config, long seed,
-                                                        Consumer<String> progress) {
+                                                        int vocab, int classes, TextCnnConfig config,
+                                                        float[] classWeights, long seed, Consumer<String> progress) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom order = root.split();
         SplittableRandom dropout = root.split();
@@ -50,7 +56,10 @@ final class TextCnnTrainer {
             TextCnnBlock block = new TextCnnBlock(vocab, config, classes);
             model.setBlock(block);
             int[] widths = config.widths();
-            DefaultTrainingConfig training = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            // Weighted: dense targets holding each label's weight (DJL's loss takes one scalar weight only).
+            Loss lossFunction = classWeights == null ? Loss.softmaxCrossEntropyLoss()
+                    : Loss.softmaxCrossEntropyLoss("WeightedSoftmaxCrossEntropyLoss", 1f, -1, false, true);
+            DefaultTrainingConfig training = new DefaultTrainingConfig(lossFunction)
                     .optOptimizer(Optimizer.adam()
                             .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                             .optWeightDecays((float) config.weightDecay())
@@ -82,13 +91,23 @@ final class TextCnnTrainer {
                         int end = Math.min(n, start + config.batchSize());
                         try (NDManager step = trainer.getManager().newSubManager()) {
                             NDList inputs = batch(step, x, perm, start, end, widths, config, dropout);
-                            float[] labels = new float[end - start];
-                            for (int i = start; i < end; i++) {
-                                labels[i - start] = y[perm[i]];
+                            NDArray target;
+                            if (classWeights == null) {
+                                float[] labels = new float[end - start];
+                                for (int i = start; i < end; i++) {
+                                    labels[i - start] = y[perm[i]];
+                                }
+                                target = step.create(labels);
+                            } else {
+                                float[] dense = new float[(end - start) * classes];
+                                for (int i = start; i < end; i++) {
+                                    dense[(i - start) * classes + y[perm[i]]] = classWeights[y[perm[i]]];
+                                }
+                                target = step.create(dense, new Shape(end - start, classes));
                             }
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray logits = trainer.forward(inputs).singletonOrThrow();
-                                NDArray loss = trainer.getLoss().evaluate(new NDList(step.create(labels)), new NDList(logits));
+                                NDArray loss = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
                                 trainLoss += loss.getFloat() * (end - start);
                                 collector.backward(loss);
                             }

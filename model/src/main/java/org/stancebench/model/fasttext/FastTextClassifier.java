@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.io.Json;
+import org.stancebench.model.DecisionThreshold;
 import org.stancebench.model.DjlBacked;
 import org.stancebench.model.store.LittleEndianFiles;
 import org.stancebench.model.text.NgramExtractor;
@@ -38,6 +39,7 @@ public final class FastTextClassifier implements Classifier, DjlBacked {
     private final FastTextScorer scorer;
     private final long initSeed;
     private final ThreadLocal<Scratch> scratch;
+    private final DecisionThreshold threshold;
 
     private record Scratch(SparseFeaturizer.Scratch features, float[] hidden) {
     }
@@ -54,6 +56,7 @@ public final class FastTextClassifier implements Classifier, DjlBacked {
         this.scorer = scorer;
         this.initSeed = initSeed;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(featurizer.newScratch(), new float[scorer.scratchLength()]));
+        this.threshold = DecisionThreshold.fromSettings(settings, labels);
     }
 
     @Override
@@ -87,6 +90,7 @@ public final class FastTextClassifier implements Classifier, DjlBacked {
         int n = featurizer.featurize(text, s.features());
         double[] out = new double[labels.size()];
         scorer.probabilities(s.features().indices(), s.features().values(), n, s.hidden(), out);
+        threshold.apply(out);
         return out;
     }
 

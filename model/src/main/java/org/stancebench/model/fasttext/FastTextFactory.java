@@ -12,10 +12,11 @@ import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
-import org.stancebench.api.Probabilities;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.metrics.Metrics;
+import org.stancebench.model.DecisionThreshold;
+import org.stancebench.model.Imbalance;
 import org.stancebench.model.Settings;
 import org.stancebench.model.TorchThreads;
 import org.stancebench.model.store.LittleEndianFiles;
@@ -41,7 +42,9 @@ import org.stancebench.model.text.Vocabulary;
  *       score ({@code tune_metric} [macro-f1-all], or any metric name of {@code org.stancebench.metrics.Metrics}, for example {@code f1:LABEL}) from {@code lr_grid} [0.1,0.25,0.5,1.0] x {@code epoch_grid} [5,10,25]; without
  *       dev, lr 0.5 and 25 epochs (fastText's 0.1 and 5 are tuned for millions of lines and leave
  *       small data under-fitted);</li>
- *   <li>{@code batch} [16] examples per SGD step (fastText steps on one example at a time).</li>
+ *   <li>{@code batch} [16] examples per SGD step (fastText steps on one example at a time);</li>
+ *   <li>{@code class_weight} [auto] and {@code threshold} [auto] ({@link Imbalance}): every lr x
+ *       epoch point is fitted with each weighting, and the best dev score picks all three.</li>
  * </ul>
  * Tokens are this project's {@link Tokenizer} with single characters kept (lower-cased Unicode
  * words and emoji), not fastText's whitespace split. Deterministic for a given seed. Stateless.
@@ -81,7 +84,8 @@ public final class FastTextFactory implements ClassifierFactory {
         List<Double> epochGrid = s.positives("epoch_grid", "5,10,25");
         String metricName = s.string("tune_metric", Metrics.MACRO_F1_ALL).trim();
         var metric = Metrics.criterion(metricName, data.labels());
-        s.rejectUnknown("dev_score", "tuned_on_dev", "seed");
+        Imbalance imbalance = Imbalance.read(s, metricName, metric, data.labels(), !data.dev().isEmpty());
+        s.rejectUnknown("dev_score", "tuned_on_dev", "seed", DecisionThreshold.LABEL_SETTING);
         if ((minn == 0) != (maxn == 0) || maxn < minn) {
             throw new IllegalArgumentException(NAME + ": minn and maxn must both be 0 (off) or 1 <= minn <= maxn, got "
                     + minn + " and " + maxn);
@@ -121,34 +125,41 @@ public final class FastTextFactory implements ClassifierFactory {
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestLr = lrs.get(0);
         int bestEpoch = epochs.get(0);
+        Imbalance.Choice bestChoice = imbalance.unscored(imbalance.weightings().get(0));
         try (TorchThreads t = TorchThreads.singleThreaded(options.seed())) {
-            for (int epoch : epochs) {
-                for (double lr : lrs) {
-                    long t0 = System.nanoTime();
-                    long cpu0 = CPU.getCurrentThreadCpuTime();
-                    FastTextTrainer.Weights w = FastTextTrainer.train(rows, y, labels.size(), featurizer.rows(),
-                            new FastTextTrainer.Config(dim, lr, epoch, batch, options.seed()), message -> { });
-                    double score = 0;
-                    if (tune) {
-                        FastTextScorer scorer = new FastTextScorer(w.input(), w.output(), dim, labels.size());
-                        int[] pred = new int[devRows.size()];
-                        float[] hidden = new float[scorer.scratchLength()];
-                        double[] p = new double[labels.size()];
-                        for (int i = 0; i < pred.length; i++) {
-                            SparseVector r = devRows.get(i);
-                            scorer.probabilities(r.indices(), r.values(), r.size(), hidden, p);
-                            pred[i] = Probabilities.argmax(p);
+            for (String weighting : imbalance.weightings()) {
+                float[] classWeights = floats(Imbalance.classWeights(y, labels.size(), weighting));
+                for (int epoch : epochs) {
+                    for (double lr : lrs) {
+                        long t0 = System.nanoTime();
+                        long cpu0 = CPU.getCurrentThreadCpuTime();
+                        FastTextTrainer.Weights w = FastTextTrainer.train(rows, y, labels.size(), featurizer.rows(),
+                                new FastTextTrainer.Config(dim, lr, epoch, batch, options.seed()), classWeights,
+                                message -> { });
+                        Imbalance.Choice choice = imbalance.unscored(weighting);
+                        if (tune) {
+                            FastTextScorer scorer = new FastTextScorer(w.input(), w.output(), dim, labels.size());
+                            double[][] devProbs = new double[devRows.size()][labels.size()];
+                            float[] hidden = new float[scorer.scratchLength()];
+                            for (int i = 0; i < devProbs.length; i++) {
+                                SparseVector r = devRows.get(i);
+                                scorer.probabilities(r.indices(), r.values(), r.size(), hidden, devProbs[i]);
+                            }
+                            choice = imbalance.score(weighting, devProbs, devGold);
                         }
-                        score = metric.applyAsDouble(devGold, pred);
-                    }
-                    options.progress().accept(String.format(Locale.ROOT, "%s: lr=%g epoch=%d: %.1f s (%.1f s CPU)%s", NAME,
-                            lr, epoch, (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
-                            tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
-                    if (best == null || score > bestScore) {
-                        best = w;
-                        bestScore = score;
-                        bestLr = lr;
-                        bestEpoch = epoch;
+                        double score = choice.score();
+                        options.progress().accept(String.format(Locale.ROOT, "%s: lr=%g epoch=%d class_weight=%s%s: %.1f s "
+                                + "(%.1f s CPU)%s", NAME, lr, epoch, weighting,
+                                choice.threshold().active() ? " threshold=" + choice.threshold().value() : "",
+                                (System.nanoTime() - t0) / 1e9, (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                                tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
+                        if (best == null || score > bestScore) {
+                            best = w;
+                            bestScore = score;
+                            bestLr = lr;
+                            bestEpoch = epoch;
+                            bestChoice = choice;
+                        }
                     }
                 }
             }
@@ -156,7 +167,8 @@ public final class FastTextFactory implements ClassifierFactory {
         s.record("lr", Double.toString(bestLr));
         s.record("epoch", Integer.toString(bestEpoch));
         Map<String, String> settings = new TreeMap<>(s.resolved());
-        settings.put("tuned_on_dev", Boolean.toString(tune && lrs.size() * epochs.size() > 1));
+        bestChoice.putInto(settings, labels);
+        settings.put("tuned_on_dev", Boolean.toString(tune && lrs.size() * epochs.size() * imbalance.weightings().size() > 1));
         if (tune) {
             settings.put("dev_score", String.format(Locale.ROOT, "%.4f", bestScore));
         }
@@ -164,6 +176,14 @@ public final class FastTextFactory implements ClassifierFactory {
         return new FastTextClassifier(labels, settings, featurizer,
                 new FastTextScorer(best.input(), best.output(), dim, labels.size()).compact(best.touched(), options.seed()),
                 options.seed());
+    }
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static int checkEpoch(double e) {
@@ -211,8 +231,12 @@ public final class FastTextFactory implements ClassifierFactory {
         }
         float[] rows = java.util.Arrays.copyOfRange(weights, 0, stored * dim);
         float[] output = java.util.Arrays.copyOfRange(weights, stored * dim, stored * dim + dim * k);
-        return new FastTextClassifier(labels, settings, featurizer,
-                FastTextScorer.compact(rowIds, rows, inputRows, initSeed, output, dim, k), initSeed);
+        try {
+            return new FastTextClassifier(labels, settings, featurizer,
+                    FastTextScorer.compact(rowIds, rows, inputRows, initSeed, output, dim, k), initSeed);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
     }
 
     private static int positiveField(JsonNode root, String field, Path file) throws IOException {

@@ -24,7 +24,8 @@ import org.stancebench.model.text.SparseVector;
  * non-zero entries, not to the {@code words + buckets} rows (a dense gradient over 2^18 x 100
  * floats per step would be 100 MB), and only {@code B x dim} floats cross into PyTorch. The loss is
  * summed over the batch, so each example moves the weights as much as in fastText's one-example
- * steps.
+ * steps; with class weights, each example's loss is multiplied by its label's weight (the one-hot
+ * target carries the weight).
  *
  * <p>Deterministic: initial rows from {@link FastTextScorer#initRow} (seeded per row), the output
  * matrix starts at zero (as fastText), the example order is shuffled each epoch by
@@ -41,7 +42,7 @@ final class FastTextTrainer {
     }
 
     static Weights train(List<SparseVector> rows, int[] labels, int classes, int inputRows, Config cfg,
-                         Consumer<String> progress) {
+                         float[] classWeights, Consumer<String> progress) {
         int dim = cfg.dim();
         float[] input = new float[Math.multiplyExact(inputRows, dim)];
         for (int r = 0; r < inputRows; r++) {
@@ -58,7 +59,7 @@ final class FastTextTrainer {
         long total = (long) cfg.epochs() * n;
         long processed = 0;
         Engine engine = Engine.getEngine("PyTorch");
-        Step step = new Step(dim, classes, cfg.batch());
+        Step step = new Step(dim, classes, cfg.batch(), classWeights);
         try (NDManager manager = NDManager.newBaseManager(engine.defaultDevice(), "PyTorch")) {
             for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
                 for (int i = n - 1; i > 0; i--) {
@@ -104,10 +105,17 @@ final class FastTextTrainer {
         private float[] target;
         /** Each example's total count, the denominator of its average (forward and backward). */
         private float[] totals;
+        /** Each label's loss weight (the one-hot target's value); null for all 1. */
+        private final float[] classWeights;
 
         Step(int dim, int classes, int batch) {
+            this(dim, classes, batch, null);
+        }
+
+        Step(int dim, int classes, int batch, float[] classWeights) {
             this.dim = dim;
             this.classes = classes;
+            this.classWeights = classWeights == null ? null : classWeights.clone();
             this.hidden = new float[batch * dim];
             this.target = new float[batch * classes];
             this.totals = new float[batch];
@@ -139,7 +147,7 @@ final class FastTextTrainer {
                         hidden[h + d] += w * input[base + d];
                     }
                 }
-                target[i * classes + labels[i]] = 1f;
+                target[i * classes + labels[i]] = classWeights == null ? 1f : classWeights[labels[i]];
             }
             float[] gradH;
             float[] gradO;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.io.Json;
+import org.stancebench.model.DecisionThreshold;
 import org.stancebench.model.DjlBacked;
 import org.stancebench.model.store.LittleEndianFiles;
 import org.stancebench.model.text.NgramExtractor;
@@ -22,7 +23,7 @@ import org.stancebench.model.text.Vocabulary;
  * {@link DjlBacked}: provenance records the engine that trained it.
  *
  * <p>Immutable and thread-safe (per-thread scratch space); predictions are a pure function of the
- * saved files. Holds no native memory.
+ * saved files, the decision threshold in its settings included ({@link DecisionThreshold}). Holds no native memory.
  */
 public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
     static final String FORMAT = "stancebench-tfidf-logreg/1";
@@ -35,6 +36,7 @@ public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
     private final TfidfFeaturizer featurizer;
     private final LinearScorer scorer;
     private final ThreadLocal<TfidfFeaturizer.Scratch> scratch;
+    private final DecisionThreshold threshold;
 
     /** A model over these parts; {@code scorer} must have one class per label and match the features. */
     public TfidfLogRegClassifier(List<String> labels, Map<String, String> settings, TfidfFeaturizer featurizer,
@@ -48,6 +50,7 @@ public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
         this.featurizer = featurizer;
         this.scorer = scorer;
         this.scratch = ThreadLocal.withInitial(featurizer::newScratch);
+        this.threshold = DecisionThreshold.fromSettings(settings, labels);
     }
 
     @Override
@@ -81,6 +84,7 @@ public final class TfidfLogRegClassifier implements Classifier, DjlBacked {
         int n = featurizer.transform(text, s);
         double[] out = new double[labels.size()];
         scorer.probabilities(s.indices(), s.values(), n, out);
+        threshold.apply(out);
         return out;
     }
 

@@ -9,15 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.api.ClassifierFactory;
 import org.stancebench.api.LabeledText;
-import org.stancebench.api.Probabilities;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.metrics.Metrics;
+import org.stancebench.model.DecisionThreshold;
+import org.stancebench.model.Imbalance;
 import org.stancebench.model.Settings;
 import org.stancebench.model.TorchThreads;
 import org.stancebench.model.store.LittleEndianFiles;
@@ -44,7 +44,9 @@ import org.stancebench.model.text.Vocabulary;
  *       log-loss; logistic loss only)) when the dev split is non-empty, else
  *       uses {@value #DEFAULT_C};</li>
  *   <li>{@code class_weight} [auto]: {@code none}, {@code balanced} (n / (k n_c), as scikit-learn),
- *       or {@code auto} (both tried on dev; {@code none} without dev);</li>
+ *       or {@code auto} (both tried on dev; {@code none} without dev); {@code threshold} [auto]: a
+ *       decision threshold on the probability of the label whose F1 {@code tune_metric} is, chosen
+ *       on dev with each C and weighting ({@link org.stancebench.model.Imbalance});</li>
  *   <li>{@code max_iter} [300] L-BFGS iterations per fit; {@code tol} [1e-4]: stop when the
  *       largest gradient component of the (mean-loss) objective is below it, scikit-learn's lbfgs
  *       rule and default.</li>
@@ -85,7 +87,6 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         s.record("loss", loss.id());
         String cSetting = s.string("C", "auto").trim();
         List<Double> grid = s.positives("C_grid", "0.1,0.3,1,3,10,30,100");
-        String cwSetting = s.choice("class_weight", "auto", Set.of("auto", "none", "balanced"));
         int maxIter = s.integer("max_iter", 300, 1, 100_000);
         double tol = s.positive("tol", 1e-4);
         String metricName = s.string("tune_metric", Metrics.MACRO_F1_ALL).trim();
@@ -97,22 +98,22 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
             throw new IllegalArgumentException(NAME + ": tune_metric=log_loss needs loss=logistic (a linear SVM's "
                     + "decision values are not probabilities)");
         }
-        s.rejectUnknown("features", "dev_score", "tuned_on_dev");
+        boolean tune = !data.dev().isEmpty();
+        Imbalance imbalance = Imbalance.read(s, metricName, metric, data.labels(), tune);
+        s.rejectUnknown("features", "dev_score", "tuned_on_dev", DecisionThreshold.LABEL_SETTING);
         if (word[1] == 0 && chars[1] == 0) {
             throw new IllegalArgumentException(NAME + ": word_ngrams and char_ngrams are both off");
         }
         if (data.train().isEmpty()) {
             throw new IllegalArgumentException(NAME + ": the training split is empty");
         }
-        boolean tune = !data.dev().isEmpty();
         List<Double> cs;
         if (cSetting.equalsIgnoreCase("auto")) {
             cs = tune ? grid.stream().sorted().toList() : List.of(DEFAULT_C);
         } else {
             cs = List.of(s.positive("C", DEFAULT_C));
         }
-        List<String> weightings = cwSetting.equals("auto") ? (tune ? List.of("none", "balanced") : List.of("none"))
-                : List.of(cwSetting);
+        List<String> weightings = imbalance.weightings();
 
         List<NgramExtractor> extractors = new ArrayList<>();
         if (word[1] > 0) {
@@ -142,7 +143,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestC = cs.get(0);
-        String bestWeighting = weightings.get(0);
+        Imbalance.Choice bestChoice = imbalance.unscored(weightings.get(0));
         try (TorchThreads t = TorchThreads.singleThreaded(options.seed())) {
             for (String weighting : weightings) {
                 double[] sampleWeight = sampleWeights(y, k, weighting);
@@ -157,26 +158,28 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
                         long t0 = System.nanoTime();
                         long cpu0 = CPU.getCurrentThreadCpuTime();
                         Lbfgs.Result r = lbfgs.minimize(objective::evaluate, x, options.progress());
-                        double score = !tune ? 0.0 : logLoss ? -logLoss(x, dim, k, devRows, devGold)
-                                : metric.applyAsDouble(devGold, predict(x, dim, k, devRows));
+                        Imbalance.Choice choice = !tune || logLoss ? imbalance.unscored(weighting)
+                                : imbalance.score(weighting, probabilities(x, dim, k, devRows), devGold);
+                        double score = !tune ? 0.0 : logLoss ? -logLoss(x, dim, k, devRows, devGold) : choice.score();
                         options.progress().accept(String.format(Locale.ROOT,
-                                "%s: C=%g class_weight=%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
-                                weighting, r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
+                                "%s: C=%g class_weight=%s%s: %d iterations, objective %.6f, %.1f s (%.1f s CPU)%s", NAME, c,
+                                weighting, choice.threshold().active() ? " threshold=" + choice.threshold().value() : "",
+                                r.iterations(), r.value(), (System.nanoTime() - t0) / 1e9,
                                 (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
                                 tune ? String.format(Locale.ROOT, ", dev %s %.4f", metricName, score) : ""));
                         if (best == null || score > bestScore) {
                             best = x.clone();
                             bestScore = score;
                             bestC = c;
-                            bestWeighting = weighting;
+                            bestChoice = choice;
                         }
                     }
                 }
             }
         }
         s.record("C", Double.toString(bestC));
-        s.record("class_weight", bestWeighting);
         Map<String, String> settings = new TreeMap<>(s.resolved());
+        bestChoice.putInto(settings, labels);
         settings.put("tuned_on_dev", Boolean.toString(tune && (cs.size() > 1 || weightings.size() > 1)));
         if (tune) {
             settings.put("dev_score", String.format(Locale.ROOT, "%.4f", bestScore));
@@ -186,22 +189,7 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
     }
 
     static double[] sampleWeights(int[] y, int k, String weighting) {
-        double[] w = new double[y.length];
-        Arrays.fill(w, 1.0);
-        if (weighting.equals("balanced")) {
-            int[] count = new int[k];
-            for (int label : y) {
-                count[label]++;
-            }
-            int present = 0;
-            for (int c : count) {
-                present += c > 0 ? 1 : 0;
-            }
-            for (int i = 0; i < y.length; i++) {
-                w[i] = (double) y.length / (present * count[y[i]]);
-            }
-        }
-        return w;
+        return Imbalance.sampleWeights(y, k, weighting);
     }
 
     /** Mean negative log-likelihood of the gold labels (natural log), scikit-learn's {@code log_loss}. */
@@ -217,14 +205,13 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         return sum / rows.size();
     }
 
-    private static int[] predict(double[] x, int dim, int k, List<SparseVector> rows) {
+    /** The dev probabilities of the weights {@code x}, as the trained model would give them before any threshold. */
+    private static double[][] probabilities(double[] x, int dim, int k, List<SparseVector> rows) {
         LinearScorer scorer = toScorer(x, dim, k);
-        int[] out = new int[rows.size()];
-        double[] scores = new double[k];
+        double[][] out = new double[rows.size()][k];
         for (int i = 0; i < rows.size(); i++) {
             SparseVector r = rows.get(i);
-            scorer.scores(r.indices(), r.values(), r.size(), scores);
-            out[i] = Probabilities.argmax(scores);
+            scorer.probabilities(r.indices(), r.values(), r.size(), out[i]);
         }
         return out;
     }
@@ -289,7 +276,11 @@ public final class TfidfLogRegFactory implements ClassifierFactory {
         }
         float[] w = Arrays.copyOfRange(all, dim, dim + dim * k);
         float[] bias = Arrays.copyOfRange(all, dim + dim * k, dim + dim * k + k);
-        return new TfidfLogRegClassifier(labels, settings, new TfidfFeaturizer(featurizers, idfs, sublinear),
-                new LinearScorer(w, bias));
+        try {
+            return new TfidfLogRegClassifier(labels, settings, new TfidfFeaturizer(featurizers, idfs, sublinear),
+                    new LinearScorer(w, bias));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
     }
 }

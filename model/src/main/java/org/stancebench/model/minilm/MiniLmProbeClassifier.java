@@ -9,15 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.stancebench.api.Classifier;
 import org.stancebench.io.Json;
+import org.stancebench.model.DecisionThreshold;
 import org.stancebench.model.DjlBacked;
 
-/** A {@code minilm-probe} model: the shared encoder (ONNX Runtime through DJL) and a plain-Java softmax head trained with DJL's PyTorch engine. */
+/**
+ * A {@code minilm-probe} model: the shared encoder (ONNX Runtime through DJL) and a plain-Java softmax
+ * head trained with DJL's PyTorch engine, then the decision threshold its settings name, if any.
+ */
 final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     private final List<String> labels;
     private final SoftmaxHead head;
     private final Map<String, String> settings;
     private final MiniLmEncoder encoder;
+    private final DecisionThreshold threshold;
     private final ProbeFeatures features;
 
     MiniLmProbeClassifier(List<String> labels, SoftmaxHead head, Map<String, String> settings, MiniLmEncoder encoder) {
@@ -30,6 +35,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
         this.head = head;
         this.settings = Map.copyOf(settings);
         this.encoder = encoder;
+        this.threshold = DecisionThreshold.fromSettings(settings, labels);
         this.features = features;
     }
 
@@ -54,8 +60,12 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public double[] predictProba(String text) {
-        return features == ProbeFeatures.TEXT ? head.probabilities(encoder.encode(text))
-                : predictProba(List.of(text)).get(0);
+        if (features != ProbeFeatures.TEXT) {
+            return predictProba(List.of(text)).get(0);
+        }
+        double[] p = head.probabilities(encoder.encode(text));
+        threshold.apply(p);
+        return p;
     }
 
     @Override
@@ -63,7 +73,9 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
         float[][] embedded = features.of(encoder, texts);
         List<double[]> out = new ArrayList<>(embedded.length);
         for (float[] e : embedded) {
-            out.add(head.probabilities(e));
+            double[] p = head.probabilities(e);
+            threshold.apply(p);
+            out.add(p);
         }
         return out;
     }

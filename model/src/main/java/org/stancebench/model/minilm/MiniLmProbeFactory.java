@@ -14,6 +14,9 @@ import org.stancebench.api.LabeledText;
 import org.stancebench.api.TrainingData;
 import org.stancebench.api.TrainingOptions;
 import org.stancebench.io.Json;
+import org.stancebench.metrics.Metrics;
+import org.stancebench.model.DecisionThreshold;
+import org.stancebench.model.Imbalance;
 import org.stancebench.model.Settings;
 
 /**
@@ -25,7 +28,10 @@ import org.stancebench.model.Settings;
  * set exists, else 1e-4), plus the encoder settings {@code maxTokens}, {@code encodeBatch},
  * {@code threads}, {@code precision}. With a development set, the epoch with the lowest development log-loss is kept.
  * A saved model holds only the head, its settings and the encoder files' SHA-256; it refuses to
- * load against different encoder files.
+ * load against different encoder files. {@code class_weight}, {@code threshold} and
+ * {@code tune_metric} [macro-f1-all] as every trainable classifier ({@link Imbalance}): each
+ * weighting gets its own weight decay and epoch by dev log-loss, then the weighting and threshold with
+ * the better dev {@code tune_metric} are kept.
  *
  * <p>Topic conditioning: with {@code topicSeparator} set (for example {@code " [SEP] "}, the VAST
  * importer's), an input is {@code topic + separator + text} and {@code topicInput} says how both
@@ -68,7 +74,10 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
                 : hasDev ? WEIGHT_DECAY_GRID : new float[] {1e-4f};
         ProbeFeatures features = ProbeFeatures.from(s, settings);
         MiniLmEncoder.Settings encoderSettings = EncoderOptions.from(s);
-        s.rejectUnknown();
+        String metricName = s.string(Imbalance.TUNE_METRIC, Metrics.MACRO_F1_ALL).strip();
+        Imbalance imbalance = Imbalance.read(s, metricName, Metrics.criterion(metricName, data.labels()),
+                data.labels(), hasDev);
+        s.rejectUnknown(DecisionThreshold.LABEL_SETTING, "bestEpoch");
         if (data.train().isEmpty()) {
             throw new IllegalArgumentException(NAME + ": the training split is empty");
         }
@@ -86,16 +95,41 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
             int[] devY = hasDev ? labels(data.dev(), index) : null;
             SoftmaxHeadTrainer.Result best = null;
             float bestDecay = grid[0];
-            for (float decay : grid) {
-                SoftmaxHeadTrainer.Hyper hyper = new SoftmaxHeadTrainer.Hyper(epochs, batchSize, learningRate, decay);
-                SoftmaxHeadTrainer.Result r = SoftmaxHeadTrainer.train(x, y, devX, devY, data.labels().size(),
-                        hyper, options.seed(), options.progress());
-                if (best == null || r.devLogLoss() < best.devLogLoss()) {
-                    best = r;
-                    bestDecay = decay;
+            Imbalance.Choice bestChoice = null;
+            int k = data.labels().size();
+            for (String weighting : imbalance.weightings()) {
+                float[] classWeights = weighting.equals("none") ? null : floats(Imbalance.classWeights(y, k, weighting));
+                SoftmaxHeadTrainer.Result bestOfWeighting = null;
+                float decayOfWeighting = grid[0];
+                for (float decay : grid) {
+                    SoftmaxHeadTrainer.Hyper hyper = new SoftmaxHeadTrainer.Hyper(epochs, batchSize, learningRate, decay);
+                    SoftmaxHeadTrainer.Result r = SoftmaxHeadTrainer.train(x, y, devX, devY, k, hyper, classWeights,
+                            options.seed(), options.progress());
+                    if (bestOfWeighting == null || r.devLogLoss() < bestOfWeighting.devLogLoss()) {
+                        bestOfWeighting = r;
+                        decayOfWeighting = decay;
+                    }
+                }
+                Imbalance.Choice choice = imbalance.unscored(weighting);
+                if (hasDev) {
+                    double[][] devProbs = new double[devX.length][];
+                    for (int i = 0; i < devX.length; i++) {
+                        devProbs[i] = bestOfWeighting.head().probabilities(devX[i]);
+                    }
+                    choice = imbalance.score(weighting, devProbs, devY);
+                    options.progress().accept(String.format(java.util.Locale.ROOT, "%s: class_weight=%s%s: dev %s %.4f",
+                            NAME, weighting, choice.threshold().active() ? " threshold=" + choice.threshold().value() : "",
+                            metricName, choice.score()));
+                }
+                if (bestChoice == null || choice.score() > bestChoice.score()) {
+                    bestChoice = choice;
+                    best = bestOfWeighting;
+                    bestDecay = decayOfWeighting;
                 }
             }
             Map<String, String> effective = EncoderOptions.effective(settings, encoderSettings);
+            effective.put(Imbalance.TUNE_METRIC, metricName);
+            bestChoice.putInto(effective, data.labels());
             effective.put("epochs", Integer.toString(epochs));
             effective.put("learningRate", Float.toString(learningRate));
             effective.put("batchSize", Integer.toString(batchSize));
@@ -107,6 +141,14 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
             encoder.close();
             throw e;
         }
+    }
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static List<String> texts(List<LabeledText> examples) {
@@ -145,6 +187,11 @@ public final class MiniLmProbeFactory implements ClassifierFactory {
                 w[c][i] = (float) row.get(i).asDouble();
             }
             b[c] = (float) bias.get(c).asDouble();
+        }
+        try {
+            DecisionThreshold.fromSettings(saved, labels);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": field 'settings': " + e.getMessage(), e);
         }
         return new MiniLmProbeClassifier(labels, new SoftmaxHead(w, b), saved,
                 MiniLmEncoder.sharedOrOpen(EncoderOptions.saved(config, file)), features);

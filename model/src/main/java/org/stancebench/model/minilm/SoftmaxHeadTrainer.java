@@ -58,13 +58,22 @@ final class SoftmaxHeadTrainer {
 
     static Result train(float[][] x, int[] y, float[][] devX, int[] devY, int classes, Hyper hyper, long seed,
                         Consumer<String> progress) {
+        return train(x, y, devX, devY, classes, hyper, null, seed, progress);
+    }
+
+    /**
+     * As {@link #train(float[][], int[], float[][], int[], int, Hyper, long, Consumer)}, each example's
+     * loss multiplied by its label's weight in {@code classWeights} (null: all 1, the plain loss).
+     */
+    static Result train(float[][] x, int[] y, float[][] devX, int[] devY, int classes, Hyper hyper,
+                        float[] classWeights, long seed, Consumer<String> progress) {
         try (TorchThreads t = TorchThreads.exclusive(1)) {
-            return trainOnOneThread(x, y, devX, devY, classes, hyper, seed, progress);
+            return trainOnOneThread(x, y, devX, devY, classes, hyper, classWeights, seed, progress);
         }
     }
 
     private static Result trainOnOneThread(float[][] x, int[] y, float[][] devX, int[] devY, int classes,
-                                           Hyper hyper, long seed, Consumer<String> progress) {
+                                           Hyper hyper, float[] classWeights, long seed, Consumer<String> progress) {
         int n = x.length;
         int dim = x[0].length;
         SplittableRandom random = new SplittableRandom(seed);
@@ -81,7 +90,11 @@ final class SoftmaxHeadTrainer {
                 }
                 return manager.create(values, shape).toType(dataType, false);
             };
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            // Weighted: dense targets holding each label's weight, so the summed log-likelihood is weighted
+            // (DJL's loss multiplies by one scalar weight only); unweighted keeps the sparse loss.
+            Loss lossFunction = classWeights == null ? Loss.softmaxCrossEntropyLoss()
+                    : Loss.softmaxCrossEntropyLoss("WeightedSoftmaxCrossEntropyLoss", 1f, -1, false, true);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(lossFunction)
                     .optOptimizer(Optimizer.adam()
                             .optLearningRateTracker(Tracker.fixed(hyper.learningRate()))
                             .optWeightDecays(hyper.weightDecay())
@@ -105,11 +118,20 @@ final class SoftmaxHeadTrainer {
                         int end = Math.min(n, start + hyper.batchSize());
                         try (NDManager step = manager.newSubManager()) {
                             NDArray xb = step.create(rows(x, order, start, end));
-                            float[] labels = new float[end - start];
-                            for (int i = start; i < end; i++) {
-                                labels[i - start] = y[order[i]];
+                            NDArray yb;
+                            if (classWeights == null) {
+                                float[] labels = new float[end - start];
+                                for (int i = start; i < end; i++) {
+                                    labels[i - start] = y[order[i]];
+                                }
+                                yb = step.create(labels);
+                            } else {
+                                float[] targets = new float[(end - start) * classes];
+                                for (int i = start; i < end; i++) {
+                                    targets[(i - start) * classes + y[order[i]]] = classWeights[y[order[i]]];
+                                }
+                                yb = step.create(targets, new Shape(end - start, classes));
                             }
-                            NDArray yb = step.create(labels);
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(logits));

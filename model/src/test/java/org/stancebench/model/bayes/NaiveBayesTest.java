@@ -149,7 +149,9 @@ class NaiveBayesTest {
         assertEquals(2, nb.extractor().wordMax());
         assertEquals(2, nb.extractor().charMin());
         assertEquals(4, nb.extractor().charMax());
+        // no dev split: class_weight auto means none, and threshold auto means none
         assertEquals(java.util.Map.of("alpha", "1", "char-ngrams", "2-4", "min-df", "1", "min-word-length", "2",
-                "word-ngrams", "1-2"), nb.settings());
+                "word-ngrams", "1-2", "class_weight", "none", "threshold", "none", "tune_metric", "macro-f1-all"),
+                nb.settings());
     }
 }

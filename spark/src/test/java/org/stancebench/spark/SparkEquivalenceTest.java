@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.stancebench.dataset.Dataset;
 import org.stancebench.dataset.SeedDataset;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.RunResult;
+import org.stancebench.eval.results.TweetEvalResult;
 import org.stancebench.eval.results.VastResult;
 import org.stancebench.experiments.ClassifierSource;
 import org.stancebench.experiments.Job;
@@ -25,6 +27,8 @@ import org.stancebench.experiments.protocol.CrossValidation;
 import org.stancebench.experiments.protocol.EvalOptions;
 import org.stancebench.experiments.seed.SeedReproduction;
 import org.stancebench.experiments.seed.SeedReproductionOptions;
+import org.stancebench.experiments.tweeteval.TweetEvalOptions;
+import org.stancebench.experiments.tweeteval.TweetEvalReproduction;
 import org.stancebench.experiments.vast.VastOptions;
 import org.stancebench.experiments.vast.VastReproduction;
 
@@ -76,6 +80,28 @@ class SparkEquivalenceTest {
         // Everything but the time each fit took.
         assertEquals(local.stream().map(SparkEquivalenceTest::untimed).toList(),
                 onSpark.stream().map(SparkEquivalenceTest::untimed).toList());
+    }
+
+    @Test
+    void theTweetEvalReproductionEqualsTheLocalEngine() throws Exception {
+        Path fixture = Path.of(SparkEquivalenceTest.class.getResource("/tweeteval-fixture").toURI());
+        TweetEvalOptions options = new TweetEvalOptions(fixture, List.of("majority", "tfidf-logreg"), List.of("irony"),
+                List.of(13L), Map.of(), Map.of(), true, false);
+        List<TweetEvalResult> local;
+        try (LocalExecutor executor = LocalExecutor.sequential()) {
+            local = TweetEvalReproduction.run(options, executor, m -> { });
+        }
+        List<TweetEvalResult> onSpark = TweetEvalReproduction.run(options, spark, m -> { });
+        assertEquals(2, local.size());
+        assertEquals(local.stream().map(SparkEquivalenceTest::untimed).toList(),
+                onSpark.stream().map(SparkEquivalenceTest::untimed).toList());
+    }
+
+    /** Everything of a TweetEval result but the time its fits took. */
+    private static String untimed(TweetEvalResult r) {
+        return String.join("|", r.task(), r.classifier(), String.valueOf(r.seed()), String.valueOf(r.chosen()),
+                r.candidates().toString(), String.valueOf(r.test()), r.testPredictions().labels().toString(),
+                Arrays.toString(r.testPredictions().gold()), Arrays.toString(r.testPredictions().predicted()));
     }
 
     private static VastResult untimed(VastResult r) {

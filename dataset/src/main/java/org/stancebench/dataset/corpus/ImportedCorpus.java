@@ -1,5 +1,6 @@
 package org.stancebench.dataset.corpus;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import org.stancebench.io.ContentHash;
 
 /**
  * A public corpus read into StanceBench examples, with the words its data card needs, ready for the
- * dataset writer.
+ * dataset writer. Serializable, so that a reproduction's units can carry it to Spark executors.
  *
  * <p>Guarantees: the name is lower case ({@code [a-z0-9][a-z0-9._-]*}); every example's label is one
  * of {@code labels}, ids are unique, every split is {@code train}, {@code dev} or {@code test}, and
@@ -37,7 +38,7 @@ import org.stancebench.io.ContentHash;
  */
 public record ImportedCorpus(String name, String title, List<String> labels, List<Example> examples,
                              String motivation, String source, String license, String url, String labelling,
-                             List<String> limits, long seed) {
+                             List<String> limits, long seed) implements Serializable {
     /** The split names, in order. */
     public static final List<String> SPLITS = List.of("train", "dev", "test");
 

@@ -27,31 +27,8 @@ final class ISarcasmEvalReproduceRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> misplaced = new ArrayList<>();
-        if (c.quick) {
-            misplaced.add("--quick");
-        }
-        if (c.fullBench) {
-            misplaced.add("--full-bench");
-        }
-        if (c.noBench) {
-            misplaced.add("--no-bench");
-        }
-        if (c.modelPath != null) {
-            misplaced.add("--model-path");
-        }
-        if (c.from != null) {
-            misplaced.add("--from");
-        }
-        if (c.tweetEvalTasks != null && !c.tweetEvalTasks.isEmpty()) {
-            misplaced.add("--tasks");
-        }
-        if (c.pooledStance) {
-            misplaced.add("--pooled-stance");
-        }
-        if (c.refit) {
-            misplaced.add("--refit");
-        }
+        List<String> misplaced = new ArrayList<>(c.seedOnlyGiven());
+        misplaced.addAll(c.tweetEvalOnlyGiven());
         if (!c.grids.isEmpty()) {
             misplaced.add("--grid");
         }

@@ -192,6 +192,42 @@ final class ReproduceCommand implements Callable<Integer> {
         };
     }
 
+    /** The options of the seed task alone that were given, by name (the corpus tasks refuse them). */
+    List<String> seedOnlyGiven() {
+        List<String> given = new ArrayList<>();
+        if (quick) {
+            given.add("--quick");
+        }
+        if (fullBench) {
+            given.add("--full-bench");
+        }
+        if (noBench) {
+            given.add("--no-bench");
+        }
+        if (modelPath != null) {
+            given.add("--model-path");
+        }
+        if (from != null) {
+            given.add("--from");
+        }
+        return given;
+    }
+
+    /** The options of the TweetEval task alone that were given, by name. */
+    List<String> tweetEvalOnlyGiven() {
+        List<String> given = new ArrayList<>();
+        if (tweetEvalTasks != null && !tweetEvalTasks.isEmpty()) {
+            given.add("--tasks");
+        }
+        if (pooledStance) {
+            given.add("--pooled-stance");
+        }
+        if (refit) {
+            given.add("--refit");
+        }
+        return given;
+    }
+
     /** Refuses options that belong to the other task, naming them. */
     static void refuse(List<String> misplaced, String why) {
         if (!misplaced.isEmpty()) {

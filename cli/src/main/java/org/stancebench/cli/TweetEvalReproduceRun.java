@@ -28,22 +28,7 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> misplaced = new ArrayList<>();
-        if (c.quick) {
-            misplaced.add("--quick");
-        }
-        if (c.fullBench) {
-            misplaced.add("--full-bench");
-        }
-        if (c.noBench) {
-            misplaced.add("--no-bench");
-        }
-        if (c.modelPath != null) {
-            misplaced.add("--model-path");
-        }
-        if (c.from != null) {
-            misplaced.add("--from");
-        }
+        List<String> misplaced = c.seedOnlyGiven();
         ReproduceCommand.refuse(misplaced, "not with --task tweeteval");
         if (c.corpora == null) {
             throw new IllegalArgumentException("--task tweeteval needs --corpora DIR (the folder holding tweeteval/, "

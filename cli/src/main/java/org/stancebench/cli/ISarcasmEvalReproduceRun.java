@@ -3,18 +3,14 @@ package org.stancebench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.stancebench.eval.stats.Bootstrap;
 import org.stancebench.experiments.Engines;
 import org.stancebench.experiments.Executor;
 import org.stancebench.experiments.isarcasmeval.ISarcasmEvalOptions;
 import org.stancebench.experiments.isarcasmeval.ISarcasmEvalReproduction;
-import org.stancebench.model.ClassifierRegistry;
 import org.stancebench.reports.ISarcasmEvalReport;
 
 /** {@code reproduce --task isarcasmeval}: maps the options onto {@link ISarcasmEvalReproduction}, runs it, writes the report. */
@@ -44,25 +40,12 @@ final class ISarcasmEvalReproduceRun implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Path dir = OutputPaths.checkedOut(c.out != null ? c.out : Path.of("out", "reproduce-isarcasmeval"));
-        List<String> classifiers = List.copyOf(new LinkedHashSet<>(c.only != null && !c.only.isEmpty() ? c.only
-                : ISarcasmEvalReproduction.DEFAULT_CLASSIFIERS));
-        List<String> known = ClassifierRegistry.names();
-        for (String name : classifiers) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("--classifiers: unknown classifier '" + name + "'; known: "
-                        + String.join(", ", known));
-            }
-        }
+        List<String> classifiers = c.classifiersOr(ISarcasmEvalReproduction.DEFAULT_CLASSIFIERS);
         if (c.seeds != null && c.seeds.size() > 1) {
             throw new IllegalArgumentException("--seed: --task isarcasmeval takes one seed, got " + c.seeds);
         }
         long seed = c.seeds != null && !c.seeds.isEmpty() ? c.seeds.get(0) : 13L;
-        Map<String, Map<String, String>> fixed = new TreeMap<>();
-        TweetEvalReproduceRun.parseSpecs(c.fixed, "--set", classifiers, false).forEach((name, kv) -> {
-            Map<String, String> m = new TreeMap<>();
-            kv.forEach((k, v) -> m.put(k, v.get(0)));
-            fixed.put(name, m);
-        });
+        Map<String, Map<String, String>> fixed = c.fixedSettings(classifiers);
         List<Boolean> rephrase = switch (c.rephrase) {
             case "auto" -> List.of(false, true);
             case "on" -> List.of(true);
@@ -84,23 +67,13 @@ final class ISarcasmEvalReproduceRun implements Callable<Integer> {
         try (Executor executor = c.engine.open()) {
             outcome = ISarcasmEvalReproduction.run(options, executor, progress::line);
         }
-        List<String> command = new ArrayList<>(List.of("stancebench"));
-        List<String> original = c.spec.commandLine().getParseResult().originalArgs();
-        if (!original.contains("reproduce")) {
-            command.add("reproduce");
-        }
-        command.addAll(original);
+        List<String> command = c.commandLine();
         double wall = (System.nanoTime() - start) / 1e9;
         List<Path> files = ISarcasmEvalReport.write(dir, outcome.results(), outcome.choices(), command, trainFile,
                 c.test, wall);
         PrintWriter stdout = c.spec.commandLine().getOut();
         stdout.print(ISarcasmEvalReport.markdown(outcome.results()));
-        stdout.println("Report files (in " + dir + "):");
-        for (Path f : files) {
-            stdout.println("  " + f);
-        }
-        stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", wall);
-        stdout.flush();
+        ReproduceCommand.printFiles(stdout, dir, files, wall);
         return 0;
     }
 }

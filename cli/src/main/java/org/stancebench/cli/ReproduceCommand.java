@@ -1,9 +1,15 @@
 package org.stancebench.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.stancebench.model.ClassifierRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -226,6 +232,55 @@ final class ReproduceCommand implements Callable<Integer> {
             given.add("--refit");
         }
         return given;
+    }
+
+    /**
+     * The classifiers a corpus task runs: {@code --classifiers} without repeats, or {@code defaults};
+     * an unregistered name is refused, naming the known ones.
+     */
+    List<String> classifiersOr(List<String> defaults) {
+        List<String> classifiers = List.copyOf(new LinkedHashSet<>(only != null && !only.isEmpty() ? only : defaults));
+        List<String> known = ClassifierRegistry.names();
+        for (String name : classifiers) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--classifiers: unknown classifier '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
+        return classifiers;
+    }
+
+    /** The {@code --set CLASSIFIER:KEY=VALUE} settings, per classifier, for {@code classifiers}. */
+    Map<String, Map<String, String>> fixedSettings(List<String> classifiers) {
+        Map<String, Map<String, String>> fixedSettings = new TreeMap<>();
+        TweetEvalReproduceRun.parseSpecs(fixed, "--set", classifiers, false).forEach((name, kv) -> {
+            Map<String, String> m = new TreeMap<>();
+            kv.forEach((k, v) -> m.put(k, v.get(0)));
+            fixedSettings.put(name, m);
+        });
+        return fixedSettings;
+    }
+
+    /** The command line that ran, for the record: {@code stancebench reproduce ...}. */
+    List<String> commandLine() {
+        // the parse result of a subcommand still holds the whole command line, "reproduce" included
+        List<String> command = new ArrayList<>(List.of("stancebench"));
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        if (!original.contains("reproduce")) {
+            command.add("reproduce");
+        }
+        command.addAll(original);
+        return command;
+    }
+
+    /** Prints where the report files are and how long the run took, and flushes. */
+    static void printFiles(PrintWriter stdout, Path dir, List<Path> files, double wallSeconds) {
+        stdout.println("Report files (in " + dir + "):");
+        for (Path f : files) {
+            stdout.println("  " + f);
+        }
+        stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", wallSeconds);
+        stdout.flush();
     }
 
     /** Refuses options that belong to the other task, naming them. */

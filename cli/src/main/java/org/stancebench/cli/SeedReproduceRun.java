@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.stancebench.eval.results.Results;
 import org.stancebench.eval.results.ResultsIo;
@@ -97,11 +96,6 @@ final class SeedReproduceRun implements Callable<Integer> {
     /** Prints the leaderboards, where the files are and how long it took. */
     private static void finish(PrintWriter stdout, Results results, List<Path> files, Path dir, long start) {
         stdout.print(MarkdownReport.leaderboards(results));
-        stdout.println("Report files (in " + dir + "):");
-        for (Path f : files) {
-            stdout.println("  " + f);
-        }
-        stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", (System.nanoTime() - start) / 1e9);
-        stdout.flush();
+        ReproduceCommand.printFiles(stdout, dir, files, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -2,11 +2,9 @@ package org.stancebench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -15,7 +13,6 @@ import org.stancebench.experiments.Engines;
 import org.stancebench.experiments.Executor;
 import org.stancebench.experiments.tweeteval.TweetEvalOptions;
 import org.stancebench.experiments.tweeteval.TweetEvalReproduction;
-import org.stancebench.model.ClassifierRegistry;
 import org.stancebench.reports.TweetEvalReport;
 
 /** {@code reproduce --task tweeteval}: maps the options onto {@link TweetEvalReproduction}, runs it, writes the report. */
@@ -36,15 +33,7 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Path dir = OutputPaths.checkedOut(c.out != null ? c.out : Path.of("out", "reproduce-tweeteval"));
-        List<String> classifiers = List.copyOf(new LinkedHashSet<>(c.only != null && !c.only.isEmpty() ? c.only
-                : TweetEvalReproduction.DEFAULT_CLASSIFIERS));
-        List<String> known = ClassifierRegistry.names();
-        for (String name : classifiers) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("--classifiers: unknown classifier '" + name + "'; known: "
-                        + String.join(", ", known));
-            }
-        }
+        List<String> classifiers = c.classifiersOr(TweetEvalReproduction.DEFAULT_CLASSIFIERS);
         List<String> tasks = c.tweetEvalTasks != null && !c.tweetEvalTasks.isEmpty()
                 ? List.copyOf(new LinkedHashSet<>(c.tweetEvalTasks)) : TweetEvalReproduction.TASKS;
         for (String t : tasks) {
@@ -54,12 +43,7 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
             }
         }
         List<Long> seeds = c.seeds != null && !c.seeds.isEmpty() ? List.copyOf(new LinkedHashSet<>(c.seeds)) : List.of(13L);
-        Map<String, Map<String, String>> fixed = new TreeMap<>();
-        parseSpecs(c.fixed, "--set", classifiers, false).forEach((name, kv) -> {
-            Map<String, String> m = new TreeMap<>();
-            kv.forEach((k, v) -> m.put(k, v.get(0)));
-            fixed.put(name, m);
-        });
+        Map<String, Map<String, String>> fixed = c.fixedSettings(classifiers);
         TweetEvalOptions options = new TweetEvalOptions(c.corpora, classifiers, tasks, seeds,
                 parseSpecs(c.grids, "--grid", classifiers, true), fixed, !c.pooledStance, c.refit);
         Path tweeteval = TweetEvalReproduction.tweetEvalFolder(c.corpora);
@@ -75,13 +59,7 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
         try (Executor executor = c.engine.open()) {
             results = TweetEvalReproduction.run(options, executor, progress::line);
         }
-        // the parse result of a subcommand still holds the whole command line, "reproduce" included
-        List<String> command = new ArrayList<>(List.of("stancebench"));
-        List<String> original = c.spec.commandLine().getParseResult().originalArgs();
-        if (!original.contains("reproduce")) {
-            command.add("reproduce");
-        }
-        command.addAll(original);
+        List<String> command = c.commandLine();
         double wall = (System.nanoTime() - start) / 1e9;
         List<Path> files = TweetEvalReport.write(dir, results, command, c.corpora, wall);
         PrintWriter stdout = c.spec.commandLine().getOut();
@@ -97,12 +75,7 @@ final class TweetEvalReproduceRun implements Callable<Integer> {
             stdout.println("Paired tests on test (approximate randomization on the official metric):");
             stdout.print(paired);
         }
-        stdout.println("Report files (in " + dir + "):");
-        for (Path f : files) {
-            stdout.println("  " + f);
-        }
-        stdout.printf(Locale.ROOT, "Finished in %.1f s.%n", wall);
-        stdout.flush();
+        ReproduceCommand.printFiles(stdout, dir, files, wall);
         return 0;
     }
 

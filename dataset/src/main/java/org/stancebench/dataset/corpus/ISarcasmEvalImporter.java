@@ -62,6 +62,17 @@ public final class ISarcasmEvalImporter {
         return read(file, "text", false, "isarcasmeval/test");
     }
 
+    /** The label of a row's {@code sarcastic} column (0 or 1), or a one-line error naming file and line. */
+    private static String label(Path file, CsvRecord row, int sarcastic) throws BadInputException {
+        String value = row.fields().get(sarcastic).strip();
+        return switch (value) {
+            case "0" -> LABELS.get(0);
+            case "1" -> LABELS.get(1);
+            default -> throw BadInputException.at(file, row.line(),
+                    String.format("column 'sarcastic' must be 0 or 1, got '%s'", value));
+        };
+    }
+
     private static List<Tweet> read(Path file, String textColumn, boolean train, String prefix) throws IOException {
         CsvTable table = CsvTable.read(file, CsvParser.csv());
         int tweet = table.column(textColumn);
@@ -70,13 +81,7 @@ public final class ISarcasmEvalImporter {
         List<Tweet> out = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             CsvRecord row = table.rows().get(r);
-            String value = row.fields().get(sarcastic).strip();
-            String label = switch (value) {
-                case "0" -> LABELS.get(0);
-                case "1" -> LABELS.get(1);
-                default -> throw BadInputException.at(file, row.line(),
-                        String.format("column 'sarcastic' must be 0 or 1, got '%s'", value));
-            };
+            String label = label(file, row, sarcastic);
             String text = ImportedCorpus.clean(row.fields().get(tweet));
             if (text.isEmpty()) {
                 if (train) {
@@ -113,13 +118,7 @@ public final class ISarcasmEvalImporter {
         int skipped = 0;
         for (int r = 0; r < table.rows().size(); r++) {
             CsvRecord row = table.rows().get(r);
-            String value = row.fields().get(sarcastic).strip();
-            String label = switch (value) {
-                case "0" -> LABELS.get(0);
-                case "1" -> LABELS.get(1);
-                default -> throw BadInputException.at(file, row.line(),
-                        String.format("column 'sarcastic' must be 0 or 1, got '%s'", value));
-            };
+            String label = label(file, row, sarcastic);
             String text = ImportedCorpus.clean(row.fields().get(tweet));
             if (text.isEmpty()) {
                 skipped++;

@@ -23,6 +23,11 @@ abstract class Int8Variant implements ClassifierFactory {
         this.base = base;
     }
 
+    /** The registered name of a {@code family} model running on {@code encoder}: with the suffix in int8. */
+    static String nameOf(String family, MiniLmEncoder encoder) {
+        return encoder.settings().precision() == MiniLmEncoder.Precision.INT8 ? family + SUFFIX : family;
+    }
+
     @Override
     public String name() {
         return base.name() + SUFFIX;

@@ -45,7 +45,7 @@ final class MiniLmProbeClassifier implements Classifier, DjlBacked {
 
     @Override
     public String name() {
-        return MiniLmProbeFactory.NAME + (encoder.settings().precision() == MiniLmEncoder.Precision.INT8 ? Int8Variant.SUFFIX : "");
+        return Int8Variant.nameOf(MiniLmProbeFactory.NAME, encoder);
     }
 
     @Override

@@ -68,7 +68,7 @@ final class MiniLmZeroShotClassifier implements Classifier, DjlBacked {
 
     @Override
     public String name() {
-        return MiniLmZeroShotFactory.NAME + (encoder.settings().precision() == MiniLmEncoder.Precision.INT8 ? Int8Variant.SUFFIX : "");
+        return Int8Variant.nameOf(MiniLmZeroShotFactory.NAME, encoder);
     }
 
     @Override
